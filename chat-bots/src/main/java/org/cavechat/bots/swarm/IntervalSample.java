@@ -1,0 +1,19 @@
+package org.cavechat.bots.swarm;
+
+/**
+ * One second of a run as the progress line showed it and the report charts it.
+ *
+ * @param atSeconds  end of the interval, seconds since the swarm started
+ * @param phase      ramp, warm-up, measure or drain
+ * @param members    bots joined and still connected
+ * @param sent       messages completely written during the interval
+ * @param delivered  unique deliveries during the interval
+ * @param errors     failed joins and disconnects so far
+ * @param latencies  deliveries whose latency was recorded in the interval
+ * @param p50Ms      median latency of the interval, from the intended send time
+ * @param p99Ms      99th percentile of the interval
+ * @param maxMs      largest latency of the interval
+ */
+record IntervalSample(double atSeconds, String phase, long members, long sent, long delivered, long errors,
+        long latencies, double p50Ms, double p99Ms, double maxMs) {
+}
