@@ -8,66 +8,48 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * One selector thread driving a share of the swarm's bots: it finishes their connects, joins them, sends
- * each talker's messages when they are due and reads and checks everything they receive. Every field is
- * confined to the loop's thread; other threads talk to it through {@link #post} and read only the
- * recorders (single writer, any reader) and, after {@link #join}, the measured histograms.
+ * One selector thread driving a share of the swarm's bots: it finishes their connects, joins them, and
+ * hands their input to its {@link Reception} and their due messages to its {@link Transmitter}. Every bot
+ * and both halves are confined to the loop's thread; other threads talk to it through {@link #post}.
  */
-final class BotLoop implements Runnable, PayloadScanner.Sink {
-    static final long HIGHEST_MICROS = 3_600_000_000L;
+final class BotLoop implements Runnable, Transmitter.Failures {
+    static final long HIGHEST_MICROS = Reception.HIGHEST_MICROS;
     private static final int MAX_MISSING_PER_BOT = 10_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final long JOIN_CHECK_NANOS = 100_000_000L;
 
-    final SingleWriterRecorder latency = new SingleWriterRecorder(HIGHEST_MICROS, 3);
-    final SingleWriterRecorder service = new SingleWriterRecorder(HIGHEST_MICROS, 3);
-    final Histogram measuredLatency = new Histogram(HIGHEST_MICROS, 3);
-    final Histogram measuredService = new Histogram(HIGHEST_MICROS, 3);
-    final Histogram measuredSendLag = new Histogram(HIGHEST_MICROS, 3);
+    final Reception reception;
+    final Transmitter transmitter;
 
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final SwarmCounters counters;
     private final Semaphore joinSlots;
-    private final byte[] terminator;
     private final byte[] quitLine;
-    private final int messageBytes;
     private final long joinTimeoutNanos;
     private final List<Bot> bots = new ArrayList<>();
     private final List<Bot> joining = new ArrayList<>();
-    private final PriorityQueue<Bot> due = new PriorityQueue<>(Comparator.comparingLong((Bot bot) -> bot.nextDue));
     private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
-    private final ByteBuffer out;
     private final Thread thread;
-    private TrafficPlan plan;
     private volatile IOException failure;
     private boolean stopped;
     private long nextJoinCheck;
-    private long localMaxLag;
-    private Bot receiving;
-    private long receivedAt;
-    private final BatchCounts batch = new BatchCounts();
 
     BotLoop(String name, SwarmCounters counters, Semaphore joinSlots, Framing framing, int messageBytes,
             long joinTimeoutNanos) throws IOException {
         this.selector = Selector.open();
         this.counters = counters;
         this.joinSlots = joinSlots;
-        this.terminator = framing.terminator();
         this.quitLine = (framing == Framing.LINE ? "{quit}\n" : "{quit}").getBytes(StandardCharsets.US_ASCII);
-        this.messageBytes = messageBytes;
         this.joinTimeoutNanos = joinTimeoutNanos;
-        this.out = ByteBuffer.allocate(Math.max(messageBytes, Payload.MAX_HEADER_BYTES) + terminator.length);
+        this.reception = new Reception(counters);
+        this.transmitter = new Transmitter(counters, this, framing, messageBytes);
         this.thread = new Thread(this, name);
     }
 
@@ -89,7 +71,8 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
     /** Hands every member its ledger and every talker its schedule; bots still joining are given up. */
     void beginTraffic(TrafficPlan traffic, int[] talkerOf, long[] phases) {
         post(() -> {
-            plan = traffic;
+            reception.begin(traffic);
+            transmitter.begin(traffic);
             for (Bot bot : bots) {
                 if (bot.state == Bot.State.CONNECTING || bot.state == Bot.State.JOINING) {
                     end(bot, BotEnd.CONNECT_TIMEOUT, "still joining when traffic began");
@@ -99,8 +82,7 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
                     if (talker >= 0) {
                         bot.talker = talker;
                         bot.phaseNanos = phases[talker];
-                        bot.nextDue = traffic.intended(bot.phaseNanos, 0);
-                        due.add(bot);
+                        transmitter.schedule(bot);
                     }
                 }
             }
@@ -121,10 +103,6 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
         return failure;
     }
 
-    List<Bot> bots() {
-        return bots;
-    }
-
     @Override
     public void run() {
         try {
@@ -133,9 +111,9 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
                     task.run();
                 }
                 long now = System.nanoTime();
-                sendDue(now);
+                transmitter.sendDue(now);
                 expireJoins(now);
-                long wait = waitMillis(System.nanoTime());
+                long wait = transmitter.waitMillis(System.nanoTime());
                 if (wait == 0) {
                     selector.selectNow(this::handle);
                 } else {
@@ -147,15 +125,6 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
         } finally {
             closeAll();
         }
-    }
-
-    private long waitMillis(long now) {
-        Bot next = due.peek();
-        if (next == null) {
-            return 100;
-        }
-        long nanos = next.nextDue - now;
-        return nanos <= 0 ? 0 : Math.min(100, Math.max(1, nanos / 1_000_000));
     }
 
     private void register(Bot bot) {
@@ -183,7 +152,7 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
                 return;
             }
             if (key.isWritable()) {
-                flush(bot);
+                transmitter.flush(bot);
             }
             if (key.isValid() && key.isReadable()) {
                 read(bot);
@@ -226,9 +195,9 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
                 return;
             }
             becomeMember(bot);
-            receive(bot, bytes, used, count - used, now);
+            reception.receive(bot, bytes, used, count - used, now);
         } else if (bot.state == Bot.State.MEMBER) {
-            receive(bot, bytes, 0, count, now);
+            reception.receive(bot, bytes, 0, count, now);
         }
     }
 
@@ -239,139 +208,6 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
         counters.members.increment();
         counters.joinResolved();
         joinSlots.release();
-    }
-
-    private void receive(Bot bot, byte[] bytes, int offset, int count, long now) {
-        if (count == 0) {
-            return;
-        }
-        bot.remember(bytes, offset, count);
-        receiving = bot;
-        receivedAt = now;
-        bot.scanner.scan(bytes, offset, count, this);
-        batch.flushTo(counters);
-    }
-
-    @Override
-    public void payload(int sender, long seq, long intended, long actual) {
-        if (receiving.ledger == null) {
-            batch.malformed++;
-            return;
-        }
-        switch (receiving.ledger.accept(sender, seq)) {
-            case IN_ORDER, AHEAD -> batch.delivered++;
-            case REORDERED -> {
-                batch.delivered++;
-                batch.reordered++;
-            }
-            case DUPLICATE -> {
-                batch.duplicated++;
-                return;
-            }
-            case UNKNOWN_SENDER -> {
-                batch.malformed++;
-                return;
-            }
-        }
-        long intendedAt = plan.origin() + intended;
-        long latencyMicros = micros(receivedAt - intendedAt);
-        long serviceMicros = micros(receivedAt - (plan.origin() + actual));
-        latency.recordValue(latencyMicros);
-        service.recordValue(serviceMicros);
-        if (plan.measured(intendedAt)) {
-            measuredLatency.recordValue(latencyMicros);
-            measuredService.recordValue(serviceMicros);
-        }
-    }
-
-    @Override
-    public void malformed() {
-        batch.malformed++;
-    }
-
-    private void sendDue(long now) {
-        if (plan == null) {
-            return;
-        }
-        for (Bot bot; (bot = due.peek()) != null && bot.nextDue <= now; ) {
-            due.poll();
-            talk(bot, now);
-        }
-    }
-
-    /** Sends what is due for one talker, until its socket pushes back; then waits for writability. */
-    private void talk(Bot bot, long now) {
-        while (bot.state == Bot.State.MEMBER && bot.pending == null
-                && bot.nextDue <= now && bot.nextDue < plan.sendEnd()) {
-            send(bot);
-        }
-        if (bot.state == Bot.State.MEMBER && bot.pending == null && bot.nextDue < plan.sendEnd()) {
-            due.add(bot);
-        }
-    }
-
-    private void send(Bot bot) {
-        long intended = bot.nextDue;
-        long actual = System.nanoTime();
-        out.clear();
-        Payload.encode(out, bot.talker, bot.nextSeq, intended - plan.origin(), actual - plan.origin(), messageBytes);
-        out.put(terminator).flip();
-        bot.nextSeq++;
-        bot.nextDue = plan.intended(bot.phaseNanos, bot.nextSeq);
-        counters.scheduledRemaining.decrement();
-        if (plan.measured(intended)) {
-            long lag = actual - intended;
-            measuredSendLag.recordValue(micros(lag));
-            if (lag > localMaxLag) {
-                localMaxLag = lag;
-                counters.maxSendLagNanos.accumulate(lag);
-            }
-        }
-        try {
-            bot.channel.write(out);
-        } catch (IOException e) {
-            end(bot, BotEnd.WRITE_FAILED, e.getMessage());
-            return;
-        }
-        if (out.hasRemaining()) {
-            bot.pending = ByteBuffer.allocate(out.remaining()).put(out).flip();
-            bot.pendingIntended = intended;
-            counters.botsWithPendingOutput.increment();
-            bot.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-        } else {
-            completed(intended);
-            bot.sent++;
-        }
-    }
-
-    private void flush(Bot bot) throws IOException {
-        if (bot.pending == null) {
-            bot.key.interestOps(SelectionKey.OP_READ);
-            return;
-        }
-        try {
-            bot.channel.write(bot.pending);
-        } catch (IOException e) {
-            end(bot, BotEnd.WRITE_FAILED, e.getMessage());
-            return;
-        }
-        if (bot.pending.hasRemaining()) {
-            return;
-        }
-        bot.pending = null;
-        counters.botsWithPendingOutput.decrement();
-        bot.key.interestOps(SelectionKey.OP_READ);
-        bot.sent++;
-        completed(bot.pendingIntended);
-        talk(bot, System.nanoTime());
-    }
-
-    private void completed(long intended) {
-        counters.sent.increment();
-        if (plan.measured(intended)) {
-            counters.sentMeasured.increment();
-            counters.lastMeasuredSendNanos.accumulate(System.nanoTime());
-        }
     }
 
     private void expireJoins(long now) {
@@ -387,8 +223,13 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
         }
     }
 
+    @Override
+    public void writeFailed(Bot bot, IOException e) {
+        end(bot, BotEnd.WRITE_FAILED, e.getMessage());
+    }
+
     /** Ends a bot for {@code reason}: closes it and counts it; later events for it are ignored. */
-    void end(Bot bot, BotEnd reason, String detail) {
+    private void end(Bot bot, BotEnd reason, String detail) {
         Bot.State was = bot.state;
         if (was == Bot.State.ENDED) {
             return;
@@ -405,14 +246,7 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
             counters.joinResolved();
             joinSlots.release();
         }
-        if (bot.talker >= 0 && plan != null) {
-            counters.scheduledRemaining.add(bot.nextSeq - plan.scheduledTotal(bot.phaseNanos));
-        }
-        if (bot.pending != null) {
-            bot.pending = null;
-            counters.botsWithPendingOutput.decrement();
-        }
-        due.remove(bot);
+        transmitter.forget(bot);
     }
 
     private static BotEnd closedReason(Bot bot) {
@@ -461,9 +295,5 @@ final class BotLoop implements Runnable, PayloadScanner.Sink {
         } catch (IOException e) {
             counters.closeFailures.increment();
         }
-    }
-
-    private static long micros(long nanos) {
-        return Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
     }
 }

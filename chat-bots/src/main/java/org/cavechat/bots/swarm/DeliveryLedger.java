@@ -7,8 +7,9 @@ import java.util.Set;
  * One receiving bot's account of what it got from each talker: every message exactly once and in order.
  * It keeps the next expected sequence number per talker (4 bytes each, so memory is bots × talkers × 4
  * however long the run) and, only when a gap opens, the missing numbers, so a late arrival can be told
- * apart from a duplicate. Beyond {@code maxMissing} remembered gaps a late arrival counts as a duplicate
- * and the report says the reorder count is a lower bound. Runs on the bot's loop thread.
+ * apart from a duplicate. Beyond {@code maxMissing} remembered gaps a late arrival of a forgotten number
+ * counts as a duplicate, and the report says its reorder count is a lower bound and its loss an upper
+ * bound. Runs on the bot's loop thread.
  */
 final class DeliveryLedger {
 

@@ -13,7 +13,7 @@ package org.cavechat.bots.swarm;
  * @param duplicated       deliveries of a message the receiver already had
  * @param reordered        deliveries that arrived after a later message of the same sender
  * @param reorderUncertain true when some receiver had more gaps than it could remember, so that some late
- *                         arrivals counted as duplicates and the reorder count is a lower bound
+ *                         arrivals counted as duplicates: reordered is a lower bound, lost an upper one
  */
 record DeliveryTally(int talkers, long sent, long receivers, long expected, long delivered, long lost,
         long duplicated, long reordered, boolean reorderUncertain) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -42,19 +43,19 @@ final class HtmlReport {
         List<IntervalSample> samples = s.samples();
         b.append("<h2>Throughput over time</h2>\n");
         b.append(new SvgChart("Messages sent per second", "seconds since start", "messages/s")
-                .series("sent", "#1565c0", at(samples), values(samples, IntervalSample::sent))
+                .series("sent", "#1565c0", at(samples), series(samples, IntervalSample::sentPerSecond))
                 .series("requested", "#9e9e9e", at(samples), constant(samples, s.requestedRate()))
                 .svg());
         b.append(new SvgChart("Deliveries per second (every member receives every message)", "seconds since start",
                 "deliveries/s")
-                .series("delivered", "#2e7d32", at(samples), values(samples, IntervalSample::delivered))
+                .series("delivered", "#2e7d32", at(samples), series(samples, IntervalSample::deliveredPerSecond))
                 .svg());
         b.append("<h2>Latency over time</h2>\n<p>Per second, from each message's intended send time "
                 + "(so a stalled sender cannot hide its stall). Warm-up seconds are included here, not in the figures.</p>\n");
         b.append(new SvgChart("Latency per second (ms)", "seconds since start", "ms")
-                .series("p50", "#2e7d32", at(samples), ms(samples, IntervalSample::p50Ms))
-                .series("p99", "#ef6c00", at(samples), ms(samples, IntervalSample::p99Ms))
-                .series("max", "#c62828", at(samples), ms(samples, IntervalSample::maxMs))
+                .series("p50", "#2e7d32", at(samples), series(samples, IntervalSample::p50Ms))
+                .series("p99", "#ef6c00", at(samples), series(samples, IntervalSample::p99Ms))
+                .series("max", "#c62828", at(samples), series(samples, IntervalSample::maxMs))
                 .svg());
         b.append("<h2>Latency percentile spectrum</h2>\n<p>Measured window only. The x axis counts nines: "
                 + "1 is the 90th percentile, 2 the 99th, 3 the 99.9th.</p>\n");
@@ -119,9 +120,9 @@ final class HtmlReport {
         row(b, "talkers", Format.number(p.talkerShare()) + " of the members");
         row(b, "rate", Format.rate(p.rate()) + (p.ratePerBot() ? " per talker" : " in all"));
         row(b, "message size", p.messageBytes() + " bytes");
-        row(b, "warm-up / duration / drain", p.warmup() + " / " + p.duration() + " / " + p.drain());
+        row(b, "warm-up / duration / drain", Format.duration(p.warmup()) + " / " + Format.duration(p.duration()) + " / " + Format.duration(p.drain()));
         row(b, "framing / seed", p.framing().name().toLowerCase(Locale.ROOT) + " / " + p.seed());
-        row(b, "thresholds", "max p99 " + (p.maxP99() == null ? "none" : p.maxP99())
+        row(b, "thresholds", "max p99 " + (p.maxP99() == null ? "none" : Format.duration(p.maxP99()))
                 + ", max loss " + (p.maxLoss() == null ? "none" : Format.percent(p.maxLoss())));
         row(b, "selectors / source addresses", p.selectors() + " / " + p.sourceAddresses());
         b.append("</table>\n");
@@ -161,11 +162,7 @@ final class HtmlReport {
         return samples.stream().mapToDouble(IntervalSample::atSeconds).toArray();
     }
 
-    private static double[] values(List<IntervalSample> samples, java.util.function.ToLongFunction<IntervalSample> f) {
-        return samples.stream().mapToDouble(f::applyAsLong).toArray();
-    }
-
-    private static double[] ms(List<IntervalSample> samples, java.util.function.ToDoubleFunction<IntervalSample> f) {
+    private static double[] series(List<IntervalSample> samples, ToDoubleFunction<IntervalSample> f) {
         return samples.stream().mapToDouble(f).toArray();
     }
 

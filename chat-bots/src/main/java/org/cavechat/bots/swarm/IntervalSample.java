@@ -6,14 +6,15 @@ package org.cavechat.bots.swarm;
  * @param atSeconds  end of the interval, seconds since the swarm started
  * @param phase      ramp, warm-up, measure or drain
  * @param members    bots joined and still connected
- * @param sent       messages completely written during the interval
- * @param delivered  unique deliveries during the interval
+ * @param sentPerSecond      messages completely written, per second of the interval
+ * @param deliveredPerSecond unique deliveries, per second of the interval
  * @param errors     failed joins and disconnects so far
  * @param latencies  deliveries whose latency was recorded in the interval
  * @param p50Ms      median latency of the interval, from the intended send time
  * @param p99Ms      99th percentile of the interval
  * @param maxMs      largest latency of the interval
  */
-record IntervalSample(double atSeconds, String phase, long members, long sent, long delivered, long errors,
+record IntervalSample(double atSeconds, String phase, long members, double sentPerSecond, double deliveredPerSecond,
+        long errors,
         long latencies, double p50Ms, double p99Ms, double maxMs) {
 }

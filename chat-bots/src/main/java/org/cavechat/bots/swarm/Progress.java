@@ -71,15 +71,17 @@ final class Progress {
         latency.reset();
         service.reset();
         for (BotLoop loop : loops) {
-            loop.latency.getIntervalHistogramInto(scratch);
+            loop.reception.latency.getIntervalHistogramInto(scratch);
             latency.add(scratch);
-            loop.service.getIntervalHistogramInto(scratch);
+            loop.reception.service.getIntervalHistogramInto(scratch);
             service.add(scratch);
         }
         long sent = counters.sent.sum();
         long delivered = counters.delivered.sum();
+        double seconds = Math.max(1e-3, (now - lastTick) / 1e9);
         IntervalSample sample = new IntervalSample((now - origin) / 1e9, phase, counters.members.sum(),
-                sent - lastSent, delivered - lastDelivered, counters.errors(), latency.getTotalCount(),
+                (sent - lastSent) / seconds, (delivered - lastDelivered) / seconds, counters.errors(),
+                latency.getTotalCount(),
                 millis(latency.getValueAtPercentile(50)), millis(latency.getValueAtPercentile(99)),
                 millis(latency.getMaxValue()));
         samples.add(sample);
@@ -107,8 +109,8 @@ final class Progress {
 
     static String line(IntervalSample s) {
         return String.format(Locale.ROOT,
-                "%6.1fs %-7s members %d  sent %d/s  delivered %d/s  errors %d  p50 %s  p99 %s",
-                s.atSeconds(), s.phase(), s.members(), s.sent(), s.delivered(), s.errors(),
+                "%6.1fs %-7s members %d  sent %.0f/s  delivered %.0f/s  errors %d  p50 %s  p99 %s",
+                s.atSeconds(), s.phase(), s.members(), s.sentPerSecond(), s.deliveredPerSecond(), s.errors(),
                 s.latencies() == 0 ? "-" : Format.millis(s.p50Ms()),
                 s.latencies() == 0 ? "-" : Format.millis(s.p99Ms()));
     }

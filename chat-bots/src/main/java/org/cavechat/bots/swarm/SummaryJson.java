@@ -12,6 +12,7 @@ final class SummaryJson {
     private static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99};
 
     private final StringBuilder json = new StringBuilder();
+    private int depth = 1;
 
     private SummaryJson() {
     }
@@ -76,20 +77,20 @@ final class SummaryJson {
     }
 
     private void open(String name) {
-        json.append("  \"").append(name).append("\": {\n");
+        json.append("  ".repeat(depth)).append(quote(name)).append(": {\n");
+        depth++;
     }
 
+    /** Ends the innermost object, taking back the comma after its last member. */
     private void close() {
-        int comma = json.lastIndexOf(",\n");
-        if (comma == json.length() - 2) {
-            json.setLength(comma);
-            json.append('\n');
-        }
-        json.append("  },\n");
+        json.setLength(json.length() - 2);
+        json.append('\n');
+        depth--;
+        json.append("  ".repeat(depth)).append("},\n");
     }
 
     private SummaryJson field(String name, Object value) {
-        json.append("    ").append(quote(name)).append(": ").append(literal(value)).append(",\n");
+        json.append("  ".repeat(depth)).append(quote(name)).append(": ").append(literal(value)).append(",\n");
         return this;
     }
 

@@ -27,7 +27,7 @@ final class SummaryText {
         line(b, "talkers   %d (%.0f%% of the members), %d-byte messages", t.talkers(),
                 t.receivers() == 0 ? 0.0 : 100.0 * t.talkers() / Math.max(1, s.joined()), p.messageBytes());
         line(b, "rate      requested %s, achieved %s over %s measured (+%s warm-up); send lag p99 %s, max %s",
-                Format.rate(s.requestedRate()), Format.rate(s.achievedRate()), p.duration(), p.warmup(),
+                Format.rate(s.requestedRate()), Format.rate(s.achievedRate()), Format.duration(p.duration()), Format.duration(p.warmup()),
                 Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0), Format.millis(s.sendLag().getMaxValue() / 1000.0));
         if (!s.rateKept()) {
             line(b, "          THE GENERATOR DID NOT KEEP THE REQUESTED RATE: %d of %d measured messages sent,"
@@ -36,9 +36,9 @@ final class SummaryText {
         }
         line(b, "delivery  %d messages sent, %d receivers, %d deliveries expected, %d delivered",
                 t.sent(), t.receivers(), t.expected(), t.delivered());
-        line(b, "          lost %d (%s), duplicated %d, reordered %d%s, malformed %d; %s",
-                t.lost(), Format.percent(t.lossRatio()), t.duplicated(), t.reordered(),
-                t.reorderUncertain() ? " (at least)" : "", s.malformed(),
+        line(b, "          lost %d%s (%s), duplicated %d, reordered %d%s, malformed %d; %s",
+                t.lost(), t.reorderUncertain() ? " (at most)" : "", Format.percent(t.lossRatio()), t.duplicated(),
+                t.reordered(), t.reorderUncertain() ? " (at least)" : "", s.malformed(),
                 s.drained() ? "everything arrived before the drain ended" : "the drain period ran out");
         b.append("latency   from the intended send time, ").append(s.latency().getTotalCount()).append(" deliveries:");
         percentiles(b, s.latency());

@@ -42,9 +42,9 @@ record SwarmSummary(SwarmPlan plan, double requestedRate, long scheduledMeasured
         Histogram service = new Histogram(BotLoop.HIGHEST_MICROS, 3);
         Histogram lag = new Histogram(BotLoop.HIGHEST_MICROS, 3);
         for (BotLoop loop : loops) {
-            latency.add(loop.measuredLatency);
-            service.add(loop.measuredService);
-            lag.add(loop.measuredSendLag);
+            latency.add(loop.reception.measuredLatency);
+            service.add(loop.reception.measuredService);
+            lag.add(loop.transmitter.sendLag);
         }
         Map<BotEnd, Long> ends = new EnumMap<>(BotEnd.class);
         for (BotEnd end : BotEnd.values()) {

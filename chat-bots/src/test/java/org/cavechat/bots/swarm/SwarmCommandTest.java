@@ -1,0 +1,165 @@
+package org.cavechat.bots.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.cavechat.daemon.ChatServer;
+import org.cavechat.daemon.DaemonConfig;
+import org.cavechat.daemon.Log;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SwarmCommandTest {
+    private static ChatServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startDaemon() throws IOException {
+        server = startOnFreePort();
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        server.close();
+    }
+
+    private static ChatServer startOnFreePort() throws IOException {
+        return ChatServer.start(DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress()),
+                Log.silent());
+    }
+
+    private static String address(ChatServer daemon) {
+        return "127.0.0.1:" + daemon.port();
+    }
+
+    private static CommandRun swarm(String... args) {
+        return CommandRun.of(new SwarmCommand(), args);
+    }
+
+    @Test
+    void shortRunDeliversEveryMessageOnceAndWritesAReportThatParses() throws IOException {
+        CommandRun run = swarm("--server", address(server), "--bots", "50", "--rate", "50", "--duration", "2s",
+                "--warmup", "500ms", "--name-prefix", "short", "--report", dir.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("PASS"), run.out());
+        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals(50.0, JsonReader.path(json, "bots.joined"));
+        assertEquals(5.0, JsonReader.path(json, "delivery.talkers"));
+        assertEquals(50.0, JsonReader.path(json, "delivery.receivers"));
+        double sent = (Double) JsonReader.path(json, "delivery.sent");
+        assertTrue(sent > 0);
+        assertEquals(sent * 50, JsonReader.path(json, "delivery.expected"));
+        assertEquals(sent * 50, JsonReader.path(json, "delivery.delivered"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.lost"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.duplicated"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.reordered"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.malformed"));
+        assertEquals(Boolean.TRUE, JsonReader.path(json, "delivery.drained"));
+        assertEquals(sent * 50, latencyCountInLog(dir.resolve("latency.hlog")),
+                "the interval log holds one latency per delivery, warm-up included");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<svg ") && html.contains("PASS"));
+        assertTrue(run.out().contains("report: " + dir.resolve("report.html").toAbsolutePath()), run.out());
+    }
+
+    private static double latencyCountInLog(Path log) throws IOException {
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        long count = 0;
+        int intervals = 0;
+        for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
+            if ("latency".equals(h.getTag())) {
+                count += ((org.HdrHistogram.Histogram) h).getTotalCount();
+                intervals++;
+            }
+        }
+        assertTrue(intervals >= 1);
+        return count;
+    }
+
+    @Test
+    void legacyFramedBotsAreCheckedAsStrictlyAsLineFramedOnes() throws IOException {
+        CommandRun run = swarm("--server", address(server), "--bots", "10", "--framing", "legacy", "--rate", "40",
+                "--duration", "1s", "--warmup", "0s", "--name-prefix", "legacy", "-q", "--report", dir.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        double sent = (Double) JsonReader.path(json, "delivery.sent");
+        assertTrue(sent > 0);
+        assertEquals(sent * 10, JsonReader.path(json, "delivery.delivered"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.lost"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.malformed"));
+    }
+
+    @Test
+    void p99AboveMaxP99FailsTheRunWithExitOne() {
+        CommandRun run = swarm("--server", address(server), "--bots", "5", "--rate", "20", "--duration", "1s",
+                "--warmup", "0s", "--name-prefix", "strict", "-q", "--max-p99", "0.001ms");
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("FAIL: p99 latency"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bots=0", "--talkers=0", "--rate=-5", "--message-bytes=10", "--server=nocolon",
+        "--server=host:99999", "--duration=soon", "--framing=smoke", "--max-loss=2", "--selectors=0",
+        "--name-prefix=a:b", "--no-such-option"})
+    void impossibleOptionExitsTwoWithoutAStackTrace(String option) {
+        CommandRun run = swarm(option);
+        assertEquals(2, run.code(), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void closedPortExitsThreeWithOneLine() throws IOException {
+        int port;
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = listener.socket().getLocalPort();
+        }
+        CommandRun run = swarm("--server", "127.0.0.1:" + port, "--bots", "5", "-q");
+        assertEquals(3, run.code(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("swarm: cannot connect to 127.0.0.1:" + port + ": connection refused"), run.err());
+    }
+
+    @Test
+    void unknownHostExitsThree() {
+        CommandRun run = swarm("--server", "no-such-host.invalid:33000", "-q");
+        assertEquals(3, run.code(), run.err());
+        assertEquals("swarm: cannot connect to no-such-host.invalid:33000: unknown host", run.err().strip());
+    }
+
+    @Test
+    void serverShuttingDownMidRunLeavesAPartialReportAndFails() throws Exception {
+        ChatServer doomed = startOnFreePort();
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> swarm("--server", address(doomed),
+                "--bots", "20", "--rate", "40", "--duration", "60s", "--warmup", "0s", "-q", "--report", dir.toString()));
+        CommandRun.await("the bots have joined and talk", Duration.ofSeconds(20),
+                () -> doomed.stats().joins() == 20 && doomed.stats().messagesIn() > 0);
+        doomed.close();
+        CommandRun run = running.get(30, TimeUnit.SECONDS);
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("20 members were disconnected during the run"), run.out());
+        assertTrue(run.out().contains("ended early: every member was disconnected"), run.out());
+        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals(20.0, JsonReader.path(json, "bots.ends.SERVER_SHUTDOWN"));
+        assertTrue(Files.exists(dir.resolve("report.html")));
+    }
+}
