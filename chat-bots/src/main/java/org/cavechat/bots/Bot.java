@@ -16,6 +16,7 @@ final class Bot {
     private boolean sendingClosed;
     private boolean closed;
     private boolean ended;
+    private boolean quitting;
 
     Bot(String id, ChatClient client) {
         this.id = id;
@@ -34,6 +35,10 @@ final class Bot {
         joined = true;
     }
 
+    void quitting() {
+        quitting = true;
+    }
+
     void sendingClosed() {
         sendingClosed = true;
     }
@@ -47,6 +52,9 @@ final class Bot {
         Optional<ChatEvent> event = client.poll(timeout);
         if (event.isPresent() && event.get() instanceof ChatEvent.EndOfStream) {
             ended = true;
+        }
+        if (event.isPresent() && event.get() instanceof ChatEvent.Welcome) {
+            joined = true;
         }
         return event;
     }
@@ -64,8 +72,10 @@ final class Bot {
                     client.send(id + ".cleanup");
                     joined = client.poll(timeout).orElse(null) instanceof ChatEvent.Welcome;
                 }
-                if (joined) {
+                if (joined && !quitting) {
                     client.quit();
+                }
+                if (joined || quitting) {
                     drainToEnd(timeout);
                 }
             }

@@ -96,8 +96,16 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends these bytes exactly, in one write (invalid UTF-8, missing newlines...). */
     public void sendRaw(byte[] bytes) throws IOException {
+        if (isQuit(bytes)) {
+            decoder.quitSent();
+        }
         out.write(bytes);
         out.flush();
+    }
+
+    private static boolean isQuit(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.equals(Phrases.QUIT) || text.equals(Phrases.QUIT + "\n") || text.equals(Phrases.QUIT + "\r\n");
     }
 
     /** Sends {@code {quit}}; the server answers with its echo and closes. */

@@ -51,7 +51,9 @@ final class ConformCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         out.printf("Conformance of %s: %d scripts%n%n", server.server(), scripts.size());
-        out.printf("%-30s %-7s %-36s %s%n", "script", "framing", "covers", "result");
+        String row = "%-" + width(scripts, Script::file, "script") + "s  %-7s  %-"
+                + width(scripts, Script::covers, "covers") + "s  %s%n";
+        out.printf(row, "script", "framing", "covers", "result");
         List<String> transcripts = new ArrayList<>();
         int failed = 0;
         for (Script script : scripts) {
@@ -65,7 +67,7 @@ final class ConformCommand implements Callable<Integer> {
                 return Main.UNREACHABLE;
             }
             failed += result.passed() ? 0 : 1;
-            out.printf("%-30s %-7s %-36s %s%n", script.file(), script.framings(), script.covers(),
+            out.printf(row, script.file(), script.framings(), script.covers(),
                     result.passed() ? "pass" : "FAIL at line " + result.failedStep().line());
             out.flush();
             if (verbose || !result.passed()) {
@@ -75,6 +77,10 @@ final class ConformCommand implements Callable<Integer> {
         out.printf("%n%d passed, %d failed%n", scripts.size() - failed, failed);
         transcripts.forEach(text -> out.print(System.lineSeparator() + text));
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    private static int width(List<Script> scripts, java.util.function.Function<Script, String> column, String title) {
+        return Math.max(title.length(), scripts.stream().mapToInt(script -> column.apply(script).length()).max().orElse(0));
     }
 
     private ScriptRunner runner(StringWriter transcript) {

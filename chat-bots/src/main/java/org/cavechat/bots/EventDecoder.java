@@ -26,4 +26,11 @@ public sealed interface EventDecoder permits LineDecoder, LegacyDecoder {
      * ends and the next begins; line framing ignores them.
      */
     void knowNames(Collection<String> names);
+
+    /**
+     * Tells the decoder that the client sent {@code {quit}}, so an echo may follow. Legacy framing
+     * needs it to split a {@code {quit}} echo that coalesced behind another item; line framing
+     * ignores it.
+     */
+    void quitSent();
 }

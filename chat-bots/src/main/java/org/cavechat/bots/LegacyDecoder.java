@@ -28,8 +28,9 @@ import java.util.TreeSet;
  *     {@code "alice: hi bob: yo"} is two messages when bob is known, one message when he is not.</li>
  * <li>A join of a name the decoder does not know, coalesced behind a message in one read, stays in
  *     that message's text.</li>
- * <li>A message text ending in {@code "{quit}"} at the end of a read is split into the message and a
- *     {@link ChatEvent.QuitEcho}.</li>
+ * <li>After the client sent {@code {quit}} ({@link #quitSent}), a message text ending in
+ *     {@code "{quit}"} at the end of a read is split into the message and a {@link ChatEvent.QuitEcho}.
+ *     Before that, a trailing {@code "{quit}"} is message text (the echo goes only to the quitter).</li>
  * <li>An item that arrives in two reads (a server write split by TCP, rare below a few kilobytes on a
  *     real network, unseen on loopback) is decoded as two items, unless the cut falls inside a UTF-8
  *     character, inside a fixed text, or inside the bracketed name of a welcome or refusal.</li>
@@ -49,6 +50,7 @@ final class LegacyDecoder implements EventDecoder {
     private final StringBuilder pending = new StringBuilder();
     private final Set<String> names = new HashSet<>();
     private final TreeSet<Integer> nameLengths = new TreeSet<>();
+    private boolean quitSent;
 
     @Override
     public List<ChatEvent> decode(byte[] bytes, int offset, int length) {
@@ -71,6 +73,11 @@ final class LegacyDecoder implements EventDecoder {
     @Override
     public void knowNames(Collection<String> known) {
         known.forEach(this::learn);
+    }
+
+    @Override
+    public void quitSent() {
+        quitSent = true;
     }
 
     private void learn(String name) {
@@ -184,7 +191,7 @@ final class LegacyDecoder implements EventDecoder {
             return -1;
         }
         int quit = pending.length() - Phrases.QUIT.length();
-        boolean endsWithQuit = quit >= from && matchesAt(quit, Phrases.QUIT);
+        boolean endsWithQuit = quitSent && quit >= from && matchesAt(quit, Phrases.QUIT);
         return endsWithQuit ? quit : pending.length();
     }
 

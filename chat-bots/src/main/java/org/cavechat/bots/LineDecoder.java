@@ -80,4 +80,9 @@ final class LineDecoder implements EventDecoder {
     public void knowNames(Collection<String> names) {
         // Line framing delimits every item, so names are not needed to find item boundaries.
     }
+
+    @Override
+    public void quitSent() {
+        // Line framing delimits the echo like any other item.
+    }
 }

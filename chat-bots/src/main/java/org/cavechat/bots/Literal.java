@@ -8,8 +8,12 @@ import java.util.HexFormat;
  * The byte strings of the script format: a double-quoted literal with escapes, a hex dump, or bare
  * text. Escapes: {@code \n \r \t \0 \\ \"}, {@code \xHH} (one raw byte, so invalid UTF-8 can be
  * written) and <code>&#92;u{H...}</code> (one code point, as UTF-8). Other characters stand for their UTF-8.
+ * A quoted literal may be followed by {@code * N} to repeat it N times (long lines without long files).
  */
 final class Literal {
+
+    private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\s*\\*\\s*(\\d{1,8})\\s*");
+    private static final int MAX_BYTES = 16 << 20;
 
     private Literal() {
     }
@@ -29,10 +33,7 @@ final class Literal {
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '"') {
-                if (!text.substring(i + 1).isBlank()) {
-                    throw new IllegalArgumentException("text after the closing quote: " + text.substring(i + 1).trim());
-                }
-                return bytes.toByteArray();
+                return repeated(bytes.toByteArray(), text.substring(i + 1));
             }
             if (c == '\\') {
                 i = escape(text, i + 1, bytes);
@@ -43,6 +44,25 @@ final class Literal {
             }
         }
         throw new IllegalArgumentException("missing closing quote");
+    }
+
+    private static byte[] repeated(byte[] once, String after) {
+        if (after.isBlank()) {
+            return once;
+        }
+        java.util.regex.Matcher repeat = REPEAT.matcher(after);
+        if (!repeat.matches()) {
+            throw new IllegalArgumentException("text after the closing quote: " + after.strip());
+        }
+        long count = Long.parseLong(repeat.group(1));
+        if (count * once.length > MAX_BYTES) {
+            throw new IllegalArgumentException("a repeated literal may have at most " + MAX_BYTES + " bytes");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (long i = 0; i < count; i++) {
+            bytes.writeBytes(once);
+        }
+        return bytes.toByteArray();
     }
 
     /** Appends the escape at {@code at} (just after the backslash); returns the index after it. */

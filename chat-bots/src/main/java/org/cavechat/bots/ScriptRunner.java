@@ -116,7 +116,10 @@ final class ScriptRunner {
                 case Step.Join join -> join(bot, join.name());
                 case Step.Send send -> paced(() -> bot.client().sendRaw(framed(bot, send.text())));
                 case Step.Raw raw -> paced(() -> bot.client().sendRaw(raw.bytes()));
-                case Step.Quit ignored -> paced(() -> bot.client().quit());
+                case Step.Quit ignored -> paced(() -> {
+                    bot.quitting();
+                    bot.client().quit();
+                });
                 case Step.Expect expect -> expect(bot, expect.item());
                 case Step.Match match -> matching(bot, match);
                 case Step.ExpectNothing nothing -> nothing(bot, nothing.quiet() == null ? timeout : nothing.quiet());

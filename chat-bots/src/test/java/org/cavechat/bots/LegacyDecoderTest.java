@@ -87,11 +87,18 @@ class LegacyDecoderTest {
     }
 
     @Test
-    void quitEchoCoalescedBehindTheLastEchoIsSplit() {
+    void quitEchoCoalescedBehindTheLastEchoIsSplitOnceQuitWasSent() {
         feed(WELCOME_ALICE);
+        decoder.quitSent();
         assertEquals(List.of(new ChatEvent.Message("alice", "bye"), new ChatEvent.QuitEcho(),
                         new ChatEvent.EndOfStream()),
                 concat(feed("alice: bye{quit}"), decoder.endOfStream()));
+    }
+
+    @Test
+    void aMessageEndingInQuitIsWholeWhileWeHaveNotQuit() {
+        feed(WELCOME_ALICE);
+        assertEquals(List.of(new ChatEvent.Message("alice", " {quit}")), feed("alice:  {quit}"));
     }
 
     @Test
