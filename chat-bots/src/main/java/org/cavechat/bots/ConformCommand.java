@@ -76,6 +76,7 @@ final class ConformCommand implements Callable<Integer> {
         }
         out.printf("%n%d passed, %d failed%n", scripts.size() - failed, failed);
         transcripts.forEach(text -> out.print(System.lineSeparator() + text));
+        out.flush();
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 

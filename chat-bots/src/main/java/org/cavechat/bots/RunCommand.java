@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.UNREACHABLE;
         }
         out.printf("%d of %d scripts passed%n", scripts.size() - failed, scripts.size());
+        out.flush();
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 }

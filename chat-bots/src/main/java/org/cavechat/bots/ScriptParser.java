@@ -16,7 +16,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads the script format of docs/scripts.md: one step per line, {@code #} starts a comment line,
- * blank lines are ignored. Every error names the file and line. Stateless.
+ * blank lines are ignored. The comment lines before the first step are the script's title, except
+ * {@code # covers:} lines, which say what the script checks. Every error names the file and line.
+ * Stateless.
  */
 final class ScriptParser {
 
@@ -45,7 +47,7 @@ final class ScriptParser {
     static Script parse(String file, String text) throws ScriptException {
         List<Step> steps = new ArrayList<>();
         Set<String> connected = new HashSet<>();
-        String title = null;
+        StringBuilder title = new StringBuilder();
         StringBuilder covers = new StringBuilder();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -53,7 +55,9 @@ final class ScriptParser {
             if (source.startsWith(COVERS)) {
                 covers.append(covers.isEmpty() ? "" : ", ").append(source.substring(COVERS.length()).strip());
             } else if (source.startsWith("#")) {
-                title = title == null ? source.substring(1).strip() : title;
+                if (steps.isEmpty()) {
+                    title.append(title.isEmpty() ? "" : " ").append(source.substring(1).strip());
+                }
             } else if (!source.isEmpty()) {
                 Step step = step(file, i + 1, source, connected);
                 steps.add(step);
@@ -62,7 +66,7 @@ final class ScriptParser {
         if (steps.isEmpty()) {
             throw new ScriptException(file, "the script has no steps");
         }
-        return new Script(file, title == null ? "" : title, covers.toString(), steps);
+        return new Script(file, title.toString(), covers.toString(), steps);
     }
 
     private static Step step(String file, int line, String source, Set<String> connected) throws ScriptException {
