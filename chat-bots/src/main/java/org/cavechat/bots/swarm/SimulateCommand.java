@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, defaultValueProvider = SimulateDefaults.class,
         sortOptions = false,
         description = {
-            "Starts a CaveChat daemon inside this process on a free loopback port, runs a swarm of a few hundred "
-                    + "bots for about 20 seconds against it, prints the summary and writes the report "
-                    + "(./cavechat-report/report.html unless --report says otherwise). Every swarm option applies."},
+            "Runs a swarm of a few hundred bots for about 20 seconds against a CaveChat daemon started in this "
+                    + "process, then prints the summary and where the report page is.",
+            "The daemon listens on a free loopback port. The report goes to cavechat-report/ unless --report says "
+                    + "otherwise. Every swarm option applies."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run passed",

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "swarm", mixinStandardHelpOptions = true, defaultValueProvider = SwarmDefaults.class,
         sortOptions = false,
         description = {
-            "Connects many bots to a chat server; some talk at a fixed open-loop rate, all check that every "
-                    + "message arrives once and in order. Latency counts from each message's intended send time.",
+            "Drives many bots against a chat server and reports latency and delivery.",
+            "Some bots talk at a fixed open-loop rate; every bot checks that each message arrives once and in "
+                    + "order. Latency counts from each message's intended send time.",
             "Progress goes to stderr once a second; the summary to stdout."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
