@@ -23,6 +23,8 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     private static final int MAX_MISSING_PER_BOT = 10_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final long JOIN_CHECK_NANOS = 100_000_000L;
+    /** A busy select can hand over thousands of keys; due messages are sent between them, not after all. */
+    private static final int SEND_CHECK_EVERY_KEYS = 32;
 
     final Reception reception;
     final Transmitter transmitter;
@@ -40,6 +42,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     private volatile IOException failure;
     private boolean stopped;
     private long nextJoinCheck;
+    private int handledSinceSend;
 
     BotLoop(String name, SwarmCounters counters, Semaphore joinSlots, Framing framing, int messageBytes,
             long joinTimeoutNanos) throws IOException {
@@ -142,6 +145,10 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     }
 
     private void handle(SelectionKey key) {
+        if (++handledSinceSend == SEND_CHECK_EVERY_KEYS) {
+            handledSinceSend = 0;
+            transmitter.sendDue(System.nanoTime());
+        }
         Bot bot = (Bot) key.attachment();
         try {
             if (!key.isValid()) {

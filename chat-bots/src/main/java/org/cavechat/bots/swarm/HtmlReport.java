@@ -50,12 +50,16 @@ final class HtmlReport {
                 "deliveries/s")
                 .series("delivered", "#2e7d32", at(samples), series(samples, IntervalSample::deliveredPerSecond))
                 .svg());
+        b.append(new SvgChart("Members (bots joined and connected)", "seconds since start", "members")
+                .series("members", "#6a1b9a", at(samples), series(samples, IntervalSample::members))
+                .svg());
+        List<IntervalSample> measured = samples.stream().filter(x -> x.latencies() > 0).toList();
         b.append("<h2>Latency over time</h2>\n<p>Per second, from each message's intended send time "
                 + "(so a stalled sender cannot hide its stall). Warm-up seconds are included here, not in the figures.</p>\n");
         b.append(new SvgChart("Latency per second (ms)", "seconds since start", "ms")
-                .series("p50", "#2e7d32", at(samples), series(samples, IntervalSample::p50Ms))
-                .series("p99", "#ef6c00", at(samples), series(samples, IntervalSample::p99Ms))
-                .series("max", "#c62828", at(samples), series(samples, IntervalSample::maxMs))
+                .series("p50", "#2e7d32", at(measured), series(measured, IntervalSample::p50Ms))
+                .series("p99", "#ef6c00", at(measured), series(measured, IntervalSample::p99Ms))
+                .series("max", "#c62828", at(measured), series(measured, IntervalSample::maxMs))
                 .svg());
         b.append("<h2>Latency percentile spectrum</h2>\n<p>Measured window only. The x axis counts nines: "
                 + "1 is the 90th percentile, 2 the 99th, 3 the 99.9th.</p>\n");

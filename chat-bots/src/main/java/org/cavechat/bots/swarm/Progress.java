@@ -19,6 +19,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * the last tick.
  */
 final class Progress {
+    /** The last tick of a run may close a sliver of an interval; its per-second rates would only mislead. */
+    private static final double MIN_SAMPLE_SECONDS = 0.2;
+
     private final List<BotLoop> loops;
     private final SwarmCounters counters;
     private final long origin;
@@ -84,12 +87,14 @@ final class Progress {
                 latency.getTotalCount(),
                 millis(latency.getValueAtPercentile(50)), millis(latency.getValueAtPercentile(99)),
                 millis(latency.getMaxValue()));
-        samples.add(sample);
+        if (seconds >= MIN_SAMPLE_SECONDS) {
+            samples.add(sample);
+        }
         writeLog(lastTick, now);
         lastTick = now;
         lastSent = sent;
         lastDelivered = delivered;
-        if (print) {
+        if (print && seconds >= MIN_SAMPLE_SECONDS) {
             out.println(line(sample));
             out.flush();
         }

@@ -14,7 +14,7 @@ final class SvgChart {
     private static final int WIDTH = 880;
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 36;
     private static final int TOP = 34;
     private static final int BOTTOM = 46;
 

@@ -5,7 +5,10 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** The {@code swarm} command's defaults: a modest load against a server somebody else started. */
+/**
+ * The {@code swarm} command's defaults: a modest load against a server somebody else started. Loss is
+ * not tolerated unless asked for ({@code --max-loss 0}): exactly-once delivery is the chat's contract.
+ */
 class SwarmDefaults implements IDefaultValueProvider {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("--bots", "100"),
@@ -19,6 +22,7 @@ class SwarmDefaults implements IDefaultValueProvider {
             Map.entry("--join-timeout", "10s"),
             Map.entry("--framing", "line"),
             Map.entry("--seed", "1"),
+            Map.entry("--max-loss", "0"),
             Map.entry("--selectors", "2"),
             Map.entry("--source-addresses", "0"),
             Map.entry("--name-prefix", "bot"));

@@ -72,7 +72,8 @@ final class SwarmOptions {
     Duration maxP99;
 
     @Option(names = "--max-loss", converter = ShareConverter.class, paramLabel = "SHARE",
-            description = "Fail (exit 1) when more than this share of deliveries is lost, e.g. 0 or 0.1%%.")
+            description = "Fail (exit 1) when more than this share of deliveries is lost, e.g. 0.1%% "
+                    + "(default: ${DEFAULT-VALUE}).")
     Double maxLoss;
 
     @Option(names = "--report", paramLabel = "DIR",

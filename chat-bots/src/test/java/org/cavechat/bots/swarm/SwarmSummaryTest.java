@@ -123,7 +123,7 @@ class SwarmSummaryTest {
     void htmlReportIsOnePageWithChartsAndNothingToFetch() {
         String html = HtmlReport.of(passing(TestPlans.plan(null, null, null), CLEAN));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
-        assertEquals(4, html.split("<svg ", -1).length - 1, "sent, delivered, latency over time, spectrum");
+        assertEquals(5, html.split("<svg ", -1).length - 1, "sent, delivered, members, latency over time, spectrum");
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<link"));
         assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"));
