@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  */
 final class BotLoop implements Runnable, Transmitter.Failures {
     static final long HIGHEST_MICROS = Reception.HIGHEST_MICROS;
-    private static final int MAX_MISSING_PER_BOT = 10_000;
+    /** Gap numbers all ledgers together may remember (about 60 MB at worst), shared out per bot. */
+    private static final int MAX_MISSING_IN_ALL = 1_000_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final long JOIN_CHECK_NANOS = 100_000_000L;
     /** A busy select can hand over thousands of keys; due messages are sent between them, not after all. */
@@ -35,6 +36,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     private final Semaphore joinSlots;
     private final byte[] quitLine;
     private final long joinTimeoutNanos;
+    private final int maxMissingPerBot;
     private final List<Bot> bots = new ArrayList<>();
     private final List<Bot> joining = new ArrayList<>();
     private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
@@ -45,12 +47,13 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     private int handledSinceSend;
 
     BotLoop(String name, SwarmCounters counters, Semaphore joinSlots, Framing framing, int messageBytes,
-            long joinTimeoutNanos) throws IOException {
+            long joinTimeoutNanos, int bots) throws IOException {
         this.selector = Selector.open();
         this.counters = counters;
         this.joinSlots = joinSlots;
         this.quitLine = (framing == Framing.LINE ? "{quit}\n" : "{quit}").getBytes(StandardCharsets.US_ASCII);
         this.joinTimeoutNanos = joinTimeoutNanos;
+        this.maxMissingPerBot = Math.max(100, MAX_MISSING_IN_ALL / bots);
         this.reception = new Reception(counters);
         this.transmitter = new Transmitter(counters, this, framing, messageBytes);
         this.thread = new Thread(this, name);
@@ -80,7 +83,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
                 if (bot.state == Bot.State.CONNECTING || bot.state == Bot.State.JOINING) {
                     end(bot, BotEnd.CONNECT_TIMEOUT, "still joining when traffic began");
                 } else if (bot.state == Bot.State.MEMBER) {
-                    bot.ledger = new DeliveryLedger(traffic.talkers(), MAX_MISSING_PER_BOT);
+                    bot.ledger = new DeliveryLedger(traffic.talkers(), maxMissingPerBot);
                     int talker = talkerOf[bot.index];
                     if (talker >= 0) {
                         bot.talker = talker;

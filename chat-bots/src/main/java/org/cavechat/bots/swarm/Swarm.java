@@ -51,7 +51,7 @@ public final class Swarm {
     SwarmSummary run() throws SwarmAbort, IOException, InterruptedException {
         for (int i = 0; i < plan.selectors(); i++) {
             BotLoop loop = new BotLoop("swarm-loop-" + i, counters, joinSlots, plan.framing(), plan.messageBytes(),
-                    plan.joinTimeout().toNanos());
+                    plan.joinTimeout().toNanos(), plan.bots());
             loops.add(loop);
             loop.start();
         }

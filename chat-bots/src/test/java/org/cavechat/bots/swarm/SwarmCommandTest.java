@@ -108,6 +108,24 @@ class SwarmCommandTest {
     }
 
     @Test
+    void lostAndDuplicatedDeliveriesAreCountedExactlyAndLossFailsTheRun() throws IOException {
+        CommandRun run;
+        try (FaultyRoom room = new FaultyRoom()) {
+            run = swarm("--server", "127.0.0.1:" + room.port(), "--bots", "4", "--talkers", "0.5", "--rate", "40",
+                    "--duration", "1s", "--warmup", "0s", "--drain", "1s", "-q", "--report", dir.toString());
+        }
+        assertEquals(1, run.code(), run.out() + run.err());
+        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        long sent = ((Double) JsonReader.path(json, "delivery.sent")).longValue();
+        assertTrue(sent >= 2, "enough messages to lose one and double one");
+        assertEquals((double) FaultyRoom.dropped(sent), JsonReader.path(json, "delivery.lost"));
+        assertEquals((double) FaultyRoom.doubled(sent), JsonReader.path(json, "delivery.duplicated"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.reordered"));
+        assertEquals((double) (4 * sent - FaultyRoom.dropped(sent)), JsonReader.path(json, "delivery.delivered"));
+        assertTrue(run.out().contains("FAIL: loss "), run.out());
+    }
+
+    @Test
     void p99AboveMaxP99FailsTheRunWithExitOne() {
         CommandRun run = swarm("--server", address(server), "--bots", "5", "--rate", "20", "--duration", "1s",
                 "--warmup", "0s", "--name-prefix", "strict", "-q", "--max-p99", "0.001ms");
