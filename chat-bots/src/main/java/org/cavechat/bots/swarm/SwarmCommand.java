@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.cavechat.bots.ServerOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code swarm}: many bots against a running server, with honest latency, delivery checks and a report. */
@@ -28,20 +28,18 @@ public final class SwarmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
-            defaultValue = "localhost:33000", description = "The chat server (default: ${DEFAULT-VALUE}).")
-    InetSocketAddress server;
+    @Mixin
+    ServerOption server;
 
     @Mixin
     SwarmOptions options;
 
     @Override
     public Integer call() {
-        SwarmPlan plan = options.plan(server);
-        InetSocketAddress resolved = new InetSocketAddress(server.getHostString(), server.getPort());
+        SwarmPlan plan = options.plan(null);
+        InetSocketAddress resolved = server.server().socketAddress();
         if (resolved.isUnresolved()) {
-            spec.commandLine().getErr().println("swarm: cannot connect to " + server.getHostString() + ":"
-                    + server.getPort() + ": unknown host");
+            spec.commandLine().getErr().println("swarm: cannot connect to " + server.server() + ": unknown host");
             return 3;
         }
         return execute(plan.withServer(resolved), spec);

@@ -3,6 +3,7 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cavechat.bots.DurationConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,19 +44,19 @@ final class SwarmOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int messageBytes;
 
-    @Option(names = "--duration", converter = DurationConverter.class,
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Measured traffic time, e.g. 30s (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warmup", converter = DurationConverter.class,
+    @Option(names = "--warmup", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Traffic before the measurement: checked, not in the figures (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--drain", converter = DurationConverter.class,
+    @Option(names = "--drain", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Longest wait after the last send for deliveries on their way (default: ${DEFAULT-VALUE}).")
     Duration drain;
 
-    @Option(names = "--join-timeout", converter = DurationConverter.class,
+    @Option(names = "--join-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Time a bot has from connect to welcome (default: ${DEFAULT-VALUE}).")
     Duration joinTimeout;
 
@@ -64,7 +65,7 @@ final class SwarmOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Framing framing;
 
-    @Option(names = "--seed", description = "Seeds the choice of talkers and their timing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seeds the choice of talkers and their timing (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--max-p99", converter = DurationConverter.class, paramLabel = "DURATION",
@@ -89,7 +90,7 @@ final class SwarmOptions {
                     + "run short; 0 picks one per 10000 bots (default: ${DEFAULT-VALUE}).")
     int sourceAddresses;
 
-    @Option(names = "--name-prefix", description = "Bots are named this plus their number (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name-prefix", paramLabel = "PREFIX", description = "Bots are named this plus their number (default: ${DEFAULT-VALUE}).")
     String namePrefix;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")

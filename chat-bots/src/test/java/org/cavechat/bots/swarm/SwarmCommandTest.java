@@ -128,13 +128,13 @@ class SwarmCommandTest {
     @Test
     void p99AboveMaxP99FailsTheRunWithExitOne() {
         CommandRun run = swarm("--server", address(server), "--bots", "5", "--rate", "20", "--duration", "1s",
-                "--warmup", "0s", "--name-prefix", "strict", "-q", "--max-p99", "0.001ms");
+                "--warmup", "0s", "--name-prefix", "strict", "-q", "--max-p99", "0ms");
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("FAIL: p99 latency"), run.out());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--bots=0", "--talkers=0", "--rate=-5", "--message-bytes=10", "--server=nocolon",
+    @ValueSource(strings = {"--bots=0", "--talkers=0", "--rate=-5", "--message-bytes=10", "--server=host:notaport",
         "--server=host:99999", "--duration=soon", "--framing=smoke", "--max-loss=2", "--selectors=0",
         "--name-prefix=a:b", "--no-such-option"})
     void impossibleOptionExitsTwoWithoutAStackTrace(String option) {
