@@ -10,13 +10,15 @@ package org.cavechat.bots.swarm;
  * @param expected         deliveries those receivers should have had: {@code sent * receivers}
  * @param delivered        unique deliveries to those receivers
  * @param lost             expected minus delivered
+ * @param lossyReceivers   receivers that lost at least one message (a dead server thread shows up here as
+ *                         a member that lost everything)
  * @param duplicated       deliveries of a message the receiver already had
  * @param reordered        deliveries that arrived after a later message of the same sender
  * @param reorderUncertain true when some receiver had more gaps than it could remember, so that some late
  *                         arrivals counted as duplicates: reordered is a lower bound, lost an upper one
  */
 record DeliveryTally(int talkers, long sent, long receivers, long expected, long delivered, long lost,
-        long duplicated, long reordered, boolean reorderUncertain) {
+        long lossyReceivers, long duplicated, long reordered, boolean reorderUncertain) {
 
     /** Tallies the bots; call only after their loops have stopped. */
     static DeliveryTally of(Bot[] bots, int talkers) {
@@ -33,6 +35,7 @@ record DeliveryTally(int talkers, long sent, long receivers, long expected, long
         long receivers = 0;
         long delivered = 0;
         long lost = 0;
+        long lossy = 0;
         long duplicated = 0;
         long reordered = 0;
         boolean uncertain = false;
@@ -46,10 +49,12 @@ record DeliveryTally(int talkers, long sent, long receivers, long expected, long
             if (bot.state == Bot.State.MEMBER) {
                 receivers++;
                 delivered += bot.ledger.unique();
-                lost += bot.ledger.lost(sentBy);
+                long missed = bot.ledger.lost(sentBy);
+                lost += missed;
+                lossy += missed > 0 ? 1 : 0;
             }
         }
-        return new DeliveryTally(talkers, sent, receivers, sent * receivers, delivered, lost, duplicated,
+        return new DeliveryTally(talkers, sent, receivers, sent * receivers, delivered, lost, lossy, duplicated,
                 reordered, uncertain);
     }
 

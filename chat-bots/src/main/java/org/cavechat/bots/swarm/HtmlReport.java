@@ -105,7 +105,7 @@ final class HtmlReport {
                 + ", max " + Format.millis(s.sendLag().getMaxValue() / 1000.0));
         row(b, "messages sent", String.valueOf(t.sent()));
         row(b, "deliveries", t.delivered() + " of " + t.expected() + " expected (" + t.receivers() + " receivers)");
-        row(b, "lost", t.lost() + " (" + Format.percent(t.lossRatio()) + ")");
+        row(b, "lost", t.lost() + " (" + Format.percent(t.lossRatio()) + ", at " + t.lossyReceivers() + " receivers)");
         row(b, "duplicated / reordered / malformed", t.duplicated() + " / " + t.reordered()
                 + (t.reorderUncertain() ? " (at least)" : "") + " / " + s.malformed());
         row(b, "drain", s.drained() ? "everything arrived" : "ran out before everything arrived");

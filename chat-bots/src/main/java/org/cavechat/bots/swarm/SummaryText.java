@@ -36,8 +36,9 @@ final class SummaryText {
         }
         line(b, "delivery  %d messages sent, %d receivers, %d deliveries expected, %d delivered",
                 t.sent(), t.receivers(), t.expected(), t.delivered());
-        line(b, "          lost %d%s (%s), duplicated %d, reordered %d%s, malformed %d; %s",
-                t.lost(), t.reorderUncertain() ? " (at most)" : "", Format.percent(t.lossRatio()), t.duplicated(),
+        line(b, "          lost %d%s (%s, at %d receivers), duplicated %d, reordered %d%s, malformed %d; %s",
+                t.lost(), t.reorderUncertain() ? " (at most)" : "", Format.percent(t.lossRatio()), t.lossyReceivers(),
+                t.duplicated(),
                 t.reordered(), t.reorderUncertain() ? " (at least)" : "", s.malformed(),
                 s.drained() ? "everything arrived before the drain ended" : "the drain period ran out");
         b.append("latency   from the intended send time, ").append(s.latency().getTotalCount()).append(" deliveries:");

@@ -121,6 +121,7 @@ class SwarmCommandTest {
         assertEquals((double) FaultyRoom.dropped(sent), JsonReader.path(json, "delivery.lost"));
         assertEquals((double) FaultyRoom.doubled(sent), JsonReader.path(json, "delivery.duplicated"));
         assertEquals(0.0, JsonReader.path(json, "delivery.reordered"));
+        assertEquals(1.0, JsonReader.path(json, "delivery.lossyReceivers"), "only the first member to join");
         assertEquals((double) (4 * sent - FaultyRoom.dropped(sent)), JsonReader.path(json, "delivery.delivered"));
         assertTrue(run.out().contains("FAIL: loss "), run.out());
     }

@@ -51,8 +51,8 @@ class SwarmSummaryTest {
         return summary(plan, tally, ends(BotEnd.RESET, 0), oneToHundredMillis(), 200, 200, micros(100, 200));
     }
 
-    private static final DeliveryTally CLEAN = new DeliveryTally(2, 200, 10, 2000, 2000, 0, 0, 0, false);
-    private static final DeliveryTally LOSSY = new DeliveryTally(2, 200, 10, 2000, 1990, 10, 3, 4, false);
+    private static final DeliveryTally CLEAN = new DeliveryTally(2, 200, 10, 2000, 2000, 0, 0, 0, 0, false);
+    private static final DeliveryTally LOSSY = new DeliveryTally(2, 200, 10, 2000, 1990, 10, 2, 3, 4, false);
 
     @Test
     void cleanRunWithinItsThresholdsPasses() {
@@ -109,6 +109,7 @@ class SwarmSummaryTest {
         assertEquals(10.0, JsonReader.path(json, "delivery.lost"));
         assertEquals(0.005, JsonReader.path(json, "delivery.lossRatio"));
         assertEquals(3.0, JsonReader.path(json, "delivery.duplicated"));
+        assertEquals(2.0, JsonReader.path(json, "delivery.lossyReceivers"));
         assertEquals(4.0, JsonReader.path(json, "delivery.reordered"));
         assertEquals(99.0, (Double) JsonReader.path(json, "latencyMs.p99"), 0.1);
         assertEquals(100.0, (Double) JsonReader.path(json, "latencyMs.max"), 0.1);
@@ -152,7 +153,7 @@ class SwarmSummaryTest {
         otherTalker.talker = 1;
         otherTalker.sent = 0;
         DeliveryTally tally = DeliveryTally.of(new Bot[] {talker, listener, departed, otherTalker, null}, 2);
-        assertEquals(new DeliveryTally(2, 3, 3, 9, 5, 4, 0, 0, false), tally);
+        assertEquals(new DeliveryTally(2, 3, 3, 9, 5, 4, 2, 0, 0, false), tally);
     }
 
     private static Bot member(int index, int talkers, long... fromTalkerZero) {
