@@ -124,7 +124,8 @@ final class HtmlReport {
         row(b, "talkers", Format.number(p.talkerShare()) + " of the members");
         row(b, "rate", Format.rate(p.rate()) + (p.ratePerBot() ? " per talker" : " in all"));
         row(b, "message size", p.messageBytes() + " bytes");
-        row(b, "warm-up / duration / drain", Format.duration(p.warmup()) + " / " + Format.duration(p.duration()) + " / " + Format.duration(p.drain()));
+        row(b, "warm-up / duration / drain", Format.duration(p.warmup()) + " / " + Format.duration(p.duration())
+                + " / " + Format.duration(p.drain()));
         row(b, "framing / seed", p.framing().name().toLowerCase(Locale.ROOT) + " / " + p.seed());
         row(b, "thresholds", "max p99 " + (p.maxP99() == null ? "none" : Format.duration(p.maxP99()))
                 + ", max loss " + (p.maxLoss() == null ? "none" : Format.percent(p.maxLoss())));

@@ -50,7 +50,8 @@ final class SummaryJson {
         w.open("delivery");
         w.field("talkers", t.talkers()).field("sent", t.sent()).field("receivers", t.receivers());
         w.field("expected", t.expected()).field("delivered", t.delivered()).field("lost", t.lost());
-        w.field("lossyReceivers", t.lossyReceivers()).field("lossRatio", t.lossRatio()).field("duplicated", t.duplicated()).field("reordered", t.reordered());
+        w.field("lossyReceivers", t.lossyReceivers()).field("lossRatio", t.lossRatio());
+        w.field("duplicated", t.duplicated()).field("reordered", t.reordered());
         w.field("reorderIsLowerBound", t.reorderUncertain()).field("malformed", s.malformed());
         w.field("drained", s.drained());
         w.close();

@@ -27,7 +27,8 @@ final class SummaryText {
         line(b, "talkers   %d (%.0f%% of the members), %d-byte messages", t.talkers(),
                 t.receivers() == 0 ? 0.0 : 100.0 * t.talkers() / Math.max(1, s.joined()), p.messageBytes());
         line(b, "rate      requested %s, achieved %s over %s measured (+%s warm-up); send lag p99 %s, max %s",
-                Format.rate(s.requestedRate()), Format.rate(s.achievedRate()), Format.duration(p.duration()), Format.duration(p.warmup()),
+                Format.rate(s.requestedRate()), Format.rate(s.achievedRate()), Format.duration(p.duration()),
+                Format.duration(p.warmup()),
                 Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0), Format.millis(s.sendLag().getMaxValue() / 1000.0));
         if (!s.rateKept()) {
             line(b, "          THE GENERATOR DID NOT KEEP THE REQUESTED RATE: %d of %d measured messages sent,"

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread runs the phases and starts the connects; the {@link BotLoop}s do all socket work; a scheduled
  * thread ticks the {@link Progress} once a second.
  */
-public final class Swarm {
+final class Swarm {
     private static final long TRAFFIC_DELAY_NANOS = 200_000_000L;
     private static final long POLL_NANOS = 20_000_000L;
     private static final int ABORT_AFTER_FAILURES = 20;

@@ -65,7 +65,8 @@ final class SwarmOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Framing framing;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seeds the choice of talkers and their timing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seeds the choice of talkers and their timing (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--max-p99", converter = DurationConverter.class, paramLabel = "DURATION",
@@ -90,7 +91,8 @@ final class SwarmOptions {
                     + "run short; 0 picks one per 10000 bots (default: ${DEFAULT-VALUE}).")
     int sourceAddresses;
 
-    @Option(names = "--name-prefix", paramLabel = "PREFIX", description = "Bots are named this plus their number (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name-prefix", paramLabel = "PREFIX",
+            description = "Bots are named this plus their number (default: ${DEFAULT-VALUE}).")
     String namePrefix;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")

@@ -67,7 +67,8 @@ final class FaultyRoom implements AutoCloseable {
             out.write("Greetings from the cave! Now type your name and press enter!".getBytes(StandardCharsets.UTF_8));
             String name = in.readLine();
             synchronized (this) {
-                out.write(("Welcome " + name + "! If you ever want to quit, type {quit} to exit.\n").getBytes(StandardCharsets.UTF_8));
+                String welcome = "Welcome " + name + "! If you ever want to quit, type {quit} to exit.\n";
+                out.write(welcome.getBytes(StandardCharsets.UTF_8));
                 members.add(out);
             }
             for (String line; (line = in.readLine()) != null && !line.equals("{quit}"); ) {

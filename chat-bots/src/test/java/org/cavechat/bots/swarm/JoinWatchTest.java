@@ -42,7 +42,8 @@ class JoinWatchTest {
     @Test
     void takenNameIsARefusal() {
         JoinWatch watch = new JoinWatch();
-        assertEquals(JoinWatch.REFUSED, feed(watch, GREETING + "\nSorry, the name bot1 is taken. Type another name and press enter!\n"));
+        String refusal = "Sorry, the name bot1 is taken. Type another name and press enter!\n";
+        assertEquals(JoinWatch.REFUSED, feed(watch, GREETING + "\n" + refusal));
         assertEquals(BotEnd.NAME_REFUSED, watch.refusalReason());
     }
 

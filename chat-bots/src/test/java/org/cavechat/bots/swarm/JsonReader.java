@@ -156,6 +156,7 @@ final class JsonReader {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at " + at + ": " + text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 20)));
+        String near = text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 20));
+        return new IllegalArgumentException(what + " at " + at + ": " + near);
     }
 }
