@@ -80,10 +80,11 @@ final class HtmlReport {
             b.append("<div class=\"fail\"><b>FAIL</b>: ").append(SvgChart.escape(String.join("; ", breaches))).append("</div>\n");
         }
         if (!s.rateKept()) {
-            b.append("<div class=\"warn\">The generator did not keep the requested rate (").append(s.sentMeasured())
+            b.append("<div class=\"warn\">The generator fell behind its schedule (").append(s.sentMeasured())
                     .append(" of ").append(s.scheduledMeasured()).append(" measured messages sent; send lag p99 ")
                     .append(Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0))
-                    .append("). Latencies still count from the intended send times.</div>\n");
+                    .append(", tolerance ").append(Format.millis(SwarmSummary.LAG_TOLERANCE_MICROS / 1000.0))
+                    .append("): the load was not offered on time. Latencies still count from the intended send times.</div>\n");
         }
         if (s.endNote() != null) {
             b.append("<div class=\"warn\">Ended early: ").append(SvgChart.escape(s.endNote())).append("</div>\n");

@@ -31,9 +31,11 @@ final class SummaryText {
                 Format.duration(p.warmup()),
                 Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0), Format.millis(s.sendLag().getMaxValue() / 1000.0));
         if (!s.rateKept()) {
-            line(b, "          THE GENERATOR DID NOT KEEP THE REQUESTED RATE: %d of %d measured messages sent,"
-                    + " send lag p99 above %s. The latencies still count from the intended send times.",
-                    s.sentMeasured(), s.scheduledMeasured(), Format.millis(SwarmSummary.LAG_TOLERANCE_MICROS / 1000.0));
+            line(b, "          THE GENERATOR FELL BEHIND ITS SCHEDULE (%d of %d measured messages sent, send lag p99"
+                    + " %s, tolerance %s): the load was not offered on time. Latencies still count from the"
+                    + " intended send times.", s.sentMeasured(), s.scheduledMeasured(),
+                    Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0),
+                    Format.millis(SwarmSummary.LAG_TOLERANCE_MICROS / 1000.0));
         }
         line(b, "delivery  %d messages sent, %d receivers, %d deliveries expected, %d delivered",
                 t.sent(), t.receivers(), t.expected(), t.delivered());

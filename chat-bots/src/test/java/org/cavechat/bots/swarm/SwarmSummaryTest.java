@@ -99,7 +99,7 @@ class SwarmSummaryTest {
         assertFalse(summary(plan, CLEAN, ends(BotEnd.RESET, 0), oneToHundredMillis(), 200, 150, micros(100)).rateKept());
         assertFalse(summary(plan, CLEAN, ends(BotEnd.RESET, 0), oneToHundredMillis(), 200, 200, micros(50_000)).rateKept());
         assertTrue(SummaryText.of(summary(plan, CLEAN, ends(BotEnd.RESET, 0), oneToHundredMillis(), 200, 150, micros(100)))
-                .contains("THE GENERATOR DID NOT KEEP THE REQUESTED RATE: 150 of 200 measured messages sent"));
+                .contains("THE GENERATOR FELL BEHIND ITS SCHEDULE (150 of 200 measured messages sent"));
     }
 
     @Test
