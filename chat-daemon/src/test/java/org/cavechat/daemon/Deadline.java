@@ -36,6 +36,23 @@ final class Deadline {
         }
     }
 
+    /** Returns once the server has counted {@code expected} leaves for {@code reason}; a failure shows every count. */
+    static void awaitLeaves(RunningServer server, DisconnectReason reason, long expected) {
+        await("leaves(" + reason + ") == " + expected, () -> server.stats().leaves(reason) == expected,
+                () -> leaveCounts(server.stats()));
+    }
+
+    /** Every non-zero leave count, e.g. {@code {QUIT=1, RESET=2}}. */
+    static String leaveCounts(DaemonStats stats) {
+        java.util.Map<DisconnectReason, Long> counts = new java.util.EnumMap<>(DisconnectReason.class);
+        for (DisconnectReason reason : DisconnectReason.values()) {
+            if (stats.leaves(reason) != 0) {
+                counts.put(reason, stats.leaves(reason));
+            }
+        }
+        return counts.toString();
+    }
+
     /** Returns once {@code value} equals {@code expected}. */
     static void awaitEquals(String what, long expected, LongSupplier value) {
         await(what + " == " + expected, () -> value.getAsLong() == expected, value::getAsLong);

@@ -28,7 +28,7 @@ class LimitsTest {
             WireClient alice = cave.joinLegacy("alice");
             WireClient unnamed = cave.greeted();
             cave.connect().expect(FULL).expectEof();
-            Deadline.awaitEquals("leaves(SERVER_FULL)", 1, () -> cave.stats().leaves(DisconnectReason.SERVER_FULL));
+            Deadline.awaitLeaves(cave, DisconnectReason.SERVER_FULL, 1);
             // The refused connection was never a member: nobody is told, and the limit counts the unnamed one.
             alice.send("marker").expect(message("alice", "marker"));
             unnamed.send("bob").expect(welcome("bob"));
@@ -51,7 +51,7 @@ class LimitsTest {
     void aConnectionThatSendsNoNameIsToldSoAndClosedAtTheNameTimeout() {
         try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(Duration.ofMillis(200)))) {
             cave.connect().expect(GREETING).expect(NAME_TIMEOUT).expectEof();
-            Deadline.awaitEquals("leaves(NAME_TIMEOUT)", 1, () -> cave.stats().leaves(DisconnectReason.NAME_TIMEOUT));
+            Deadline.awaitLeaves(cave, DisconnectReason.NAME_TIMEOUT, 1);
         }
     }
 

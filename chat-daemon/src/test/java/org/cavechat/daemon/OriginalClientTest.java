@@ -43,6 +43,7 @@ class OriginalClientTest {
         WireClient gui = cave.joinLegacy("alice");
         bob.expect(joined("alice"));
         bob.send("unread").expect(message("bob", "unread"));
+        gui.awaitUnread(message("bob", "unread").length());
         gui.send(QUIT);
         gui.close();
 

@@ -128,7 +128,7 @@ class ReferenceTableTest {
         bob.send(QUIT);
         bob.expect(QUIT).expectEof();
         alice.expect(left("bob"));
-        Deadline.awaitEquals("leaves(QUIT)", 1, () -> cave.stats().leaves(DisconnectReason.QUIT));
+        Deadline.awaitLeaves(cave, DisconnectReason.QUIT, 1);
     }
 
     @Test

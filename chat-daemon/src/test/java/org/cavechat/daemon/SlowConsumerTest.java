@@ -51,7 +51,7 @@ class SlowConsumerTest {
         alice.send("marker\n");
         alice.expect(message("alice", "marker") + "\n");
         bob.expect(message("alice", "marker") + "\n");
-        Deadline.awaitEquals("leaves(SLOW_CONSUMER)", 1, () -> cave.stats().leaves(DisconnectReason.SLOW_CONSUMER));
+        Deadline.awaitLeaves(cave, DisconnectReason.SLOW_CONSUMER, 1);
         assertEquals(2, cave.stats().connectionsOpen());
     }
 

@@ -142,6 +142,23 @@ final class WireClient implements AutoCloseable {
         return got.toByteArray();
     }
 
+    /**
+     * Waits, without reading, until at least {@code bytes} have arrived and lie unread; so a test knows the
+     * server has written them before it, say, resets the connection with that data unread.
+     */
+    WireClient awaitUnread(int bytes) {
+        Deadline.await(bytes + " unread bytes", () -> unread() >= bytes, this::unread);
+        return this;
+    }
+
+    private int unread() {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            throw new UncheckedIOException("available() failed", e);
+        }
+    }
+
     /** Ends the connection with a FIN only in our direction: the server sees end of stream, we can still read. */
     void halfClose() {
         try {
