@@ -60,6 +60,27 @@ class ConcurrentJoinTest {
         List<WireClient> stayers = joinAllAtOnce("stay", 50);
         List<WireClient> leavers = joinAllAtOnce("leave", 50);
 
+        List<WireClient> newcomers = quitAndJoinAtOnce(leavers, "new", 50);
+
+        watcher.send("after the churn\n");
+        String message = message("watcher", "after the churn");
+        List<String> watched = linesUntil(watcher, message);
+        assertEquals(150, watched.stream().filter(line -> line.endsWith(" has joined the chat!")).count());
+        assertEquals(50, watched.stream().filter(line -> line.endsWith(" has left the chat.")).count());
+        for (WireClient member : stayers) {
+            linesUntil(member, message);
+        }
+        for (WireClient member : newcomers) {
+            linesUntil(member, message);
+        }
+        assertEquals(151, cave.stats().joins());
+        Deadline.awaitLeaves(cave, DisconnectReason.QUIT, 50);
+        assertEquals(101, cave.stats().connectionsOpen());
+    }
+
+    /** Every leaver quits while {@code count} newcomers join, all released at once; returns the newcomers. */
+    private List<WireClient> quitAndJoinAtOnce(List<WireClient> leavers, String prefix, int count)
+            throws InterruptedException, ExecutionException {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<WireClient>> churn = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -76,8 +97,8 @@ class ConcurrentJoinTest {
                     return leaver;
                 }));
             }
-            for (int i = 0; i < 50; i++) {
-                String name = "new" + i;
+            for (int i = 0; i < count; i++) {
+                String name = prefix + i;
                 churn.add(threads.submit(() -> {
                     start.await();
                     return cave.connect().send(name + "\n").expect(GREETING).expect(welcome(name) + "\n");
@@ -86,27 +107,13 @@ class ConcurrentJoinTest {
             start.countDown();
         }
         List<WireClient> newcomers = new ArrayList<>();
-        for (Future<WireClient> done : churn.subList(50, 100)) {
+        for (Future<WireClient> done : churn.subList(leavers.size(), churn.size())) {
             newcomers.add(done.get());
         }
-        for (Future<WireClient> done : churn.subList(0, 50)) {
+        for (Future<WireClient> done : churn.subList(0, leavers.size())) {
             done.get();
         }
-
-        watcher.send("after the churn\n");
-        String message = message("watcher", "after the churn");
-        List<String> watched = linesUntil(watcher, message);
-        assertEquals(150, watched.stream().filter(line -> line.endsWith(" has joined the chat!")).count());
-        assertEquals(50, watched.stream().filter(line -> line.endsWith(" has left the chat.")).count());
-        for (WireClient member : stayers) {
-            linesUntil(member, message);
-        }
-        for (WireClient member : newcomers) {
-            linesUntil(member, message);
-        }
-        assertEquals(151, cave.stats().joins());
-        Deadline.awaitLeaves(cave, DisconnectReason.QUIT, 50);
-        assertEquals(101, cave.stats().connectionsOpen());
+        return newcomers;
     }
 
     /** Lines up to {@code last} (exclusive), each of which must be a join or leave notice. */
