@@ -81,6 +81,19 @@ class MainTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--name-timeout=300s", "--name-timeout=5m", "--name-timeout=250ms", "--name-timeout=PT5M",
+        "--shutdown-grace=5s", "--shutdown-grace=PT0.5S", "--greeting=article", "--greeting=REPOSITORY",
+        "--framing=legacy", "--framing=line", "--framing=auto"})
+    void everyDocumentedValueFormIsAcceptedSoOnlyTheTakenPortStopsTheStart(String good) throws IOException {
+        // A value that did not parse would exit 2 before any bind; reaching the bind (exit 3) proves it parsed.
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run run = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort(), good);
+            assertEquals(3, run.status, good + "; stderr: " + run.err);
+        }
+    }
+
     @Test
     void anAddressThisMachineDoesNotHaveExitsThreeWithOneLineOnStderr() {
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): never a local address, and a literal needs no name lookup.
