@@ -149,6 +149,14 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownHostIsOneLineAndExitThree() throws IOException {
+        String file = script("any.chat", "connect alice line\n");
+        CommandRun run = CommandRun.of("run", "--server", "no-such-host.invalid:33000", file);
+        assertEquals(3, run.status(), run::toString);
+        assertEquals("chat-bots run: cannot reach no-such-host.invalid:33000: unknown host\n", run.err());
+    }
+
+    @Test
     void badOptionValuesAreOneLineAndExitTwo() {
         CommandRun run = CommandRun.of("run", "--server", "localhost:http", "x.chat");
         assertEquals(2, run.status(), run::toString);
