@@ -53,7 +53,8 @@ final class LegacyDecoder implements EventDecoder {
     private final StringBuilder pending = new StringBuilder();
     private final Set<String> names = new HashSet<>();
     private final TreeSet<Integer> nameLengths = new TreeSet<>();
-    private boolean quitSent;
+    /** Set by the sending thread, read by the reading one (a client may send and read on two threads). */
+    private volatile boolean quitSent;
 
     @Override
     public List<ChatEvent> decode(byte[] bytes, int offset, int length) {
