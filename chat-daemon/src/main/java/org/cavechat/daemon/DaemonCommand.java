@@ -3,6 +3,8 @@ package org.cavechat.daemon;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +82,12 @@ final class DaemonCommand implements Callable<Integer> {
                     + "(env CAVECHAT_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     String logFormat;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
+            defaultValue = "${env:CAVECHAT_METRICS:-}",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics; a bare PORT listens on loopback "
+                    + "only (env CAVECHAT_METRICS; default off).")
+    InetSocketAddress metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,19 +103,57 @@ final class DaemonCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        Log log = Log.to(System.out, format);
         ChatServer server;
         try {
-            server = ChatServer.start(config, Log.to(System.out, format));
+            server = startServer(config, log);
         } catch (IOException | RuntimeException failed) {
             err.println("chat-daemon: cannot listen on " + bind.getHostAddress() + ":" + port + ": "
                     + failed.getMessage());
             err.flush();
             return ExitCode.CANNOT_LISTEN;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cavechat-shutdown"));
+        return serve(server, log, out, err);
+    }
+
+    /** Adds the metrics endpoint and the summary line to a started server, then waits for its end. */
+    private int serve(ChatServer server, Log log, PrintWriter out, PrintWriter err) throws InterruptedException {
+        MetricsEndpoint endpoint = null;
+        if (metrics != null) {
+            try {
+                endpoint = MetricsEndpoint.start(metrics, server.stats());
+            } catch (IOException | RuntimeException failed) {
+                server.close();
+                err.println("chat-daemon: cannot serve metrics on " + metrics + ": " + failed.getMessage());
+                err.flush();
+                return ExitCode.CANNOT_LISTEN;
+            }
+            log.info("metrics at http://" + endpoint.address().getAddress().getHostAddress() + ":"
+                    + endpoint.address().getPort() + MetricsEndpoint.PATH);
+        }
+        StatsSummary summary = StatsSummary.start(server.stats(), log, StatsSummary.PERIOD);
+        MetricsEndpoint started = endpoint;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            summary.close();
+            if (started != null) {
+                started.close();
+            }
+        }, "cavechat-shutdown"));
         out.println("READY listening on " + server.localAddress().getAddress().getHostAddress() + ":" + server.port());
         out.flush();
         return server.awaitTermination() ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /**
+     * Under socket activation (systemd's StandardInput=socket) the listening socket is inherited on stdin and
+     * already bound as the socket unit says; otherwise the daemon binds {@code --bind}:{@code --port} itself.
+     */
+    private static ChatServer startServer(DaemonConfig config, Log log) throws IOException {
+        if (System.inheritedChannel() instanceof ServerSocketChannel inherited) {
+            return ChatServer.start(config, inherited, log);
+        }
+        return ChatServer.start(config, log);
     }
 
     private LogFormat logFormat() {

@@ -69,7 +69,8 @@ final class ActivatedService implements AutoCloseable {
 
     /** Sends SIGTERM, as systemctl stop does, and returns the exit status once stdout has ended too. */
     int stop() throws InterruptedException {
-        process.destroy();
+        // Not Process.destroy(): it also closes our end of the child's stdout, losing the last log lines.
+        process.toHandle().destroy();
         if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the service did not exit within " + DEADLINE + " of SIGTERM");
         }

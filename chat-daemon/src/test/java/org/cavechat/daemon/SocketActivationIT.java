@@ -1,0 +1,61 @@
+package org.cavechat.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Socket activation with the real launcher and jar: systemd-socket-activate owns the listening socket, starts
+ * the installed service on the first connection and hands the socket down; the daemon serves it instead of
+ * binding, so the connection that caused the start is the first one greeted.
+ */
+class SocketActivationIT {
+    private static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
+
+    @TempDir
+    Path scratch;
+
+    private ActivatedService service;
+
+    @BeforeEach
+    void listen() throws IOException, InterruptedException {
+        service = ActivatedService.listen(ScratchRoot.install(scratch));
+    }
+
+    @AfterEach
+    void kill() {
+        service.close();
+    }
+
+    @Test
+    void theConnectionThatStartsTheServiceIsGreetedThroughTheInheritedSocket() throws Exception {
+        try (PlainClient first = PlainClient.connect(service.port())) {
+            assertEquals(GREETING, first.read(GREETING.length()));
+            assertEquals("READY listening on 127.0.0.1:" + service.port(),
+                    service.stdout().await(line -> line.startsWith("READY"), ActivatedService.DEADLINE));
+
+            first.send("alice\n");
+            assertEquals("Welcome alice! If you ever want to quit, type {quit} to exit.\n", first.readLine());
+            try (PlainClient second = PlainClient.connect(service.port())) {
+                assertEquals(GREETING, second.read(GREETING.length()));
+            }
+        }
+    }
+
+    @Test
+    void theDaemonBindsNothingOfItsOwnWhenItInheritsTheListener() throws Exception {
+        try (PlainClient first = PlainClient.connect(service.port())) {
+            first.read(GREETING.length());
+            service.stdout().await(line -> line.startsWith("READY"), ActivatedService.DEADLINE);
+        }
+        // The environment file says port 33000; a daemon that bound it would print that port instead.
+        assertEquals(1, service.stdout().all().stream().filter(line -> line.startsWith("READY")).count());
+        assertEquals("READY listening on 127.0.0.1:" + service.port(),
+                service.stdout().all().stream().filter(line -> line.startsWith("READY")).findFirst().orElseThrow());
+    }
+}
