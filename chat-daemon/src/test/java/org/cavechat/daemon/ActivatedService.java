@@ -83,7 +83,8 @@ final class ActivatedService implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static int freePort() throws IOException {
+    /** A port that was free a moment ago; good enough on a loopback test machine. */
+    static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }

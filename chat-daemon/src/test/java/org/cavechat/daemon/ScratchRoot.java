@@ -39,17 +39,39 @@ final class ScratchRoot {
         Files.createDirectories(root.resolve("etc/systemd/system"));
         Files.copy(Repository.distribution(), workDir.resolve(Repository.distribution().getFileName()));
 
-        List<String> script = new ArrayList<>();
-        List<String> systemctl = new ArrayList<>();
-        for (String command : readme) {
-            if (command.startsWith("systemctl ")) {
-                systemctl.add(command);
-            } else {
-                script.add(ABSOLUTE_PATH.matcher(command).replaceAll(Matcher.quoteReplacement(root.toString()) + "/$1/"));
+        ScratchRoot machine = new ScratchRoot(root, readme.stream().filter(ScratchRoot::isSystemctl).toList());
+        machine.run(workDir, readme.stream().filter(command -> !isSystemctl(command)).toList());
+        return machine;
+    }
+
+    /**
+     * Runs commands written for the real machine against this root: paths under /opt and /etc move into it,
+     * and systemctl gets {@code --root}, which supports (offline) only enable and disable, without
+     * {@code --now}; daemon-reload has nothing to reload offline and is skipped.
+     */
+    void runOffline(List<String> commands) throws IOException, InterruptedException {
+        List<String> offline = new ArrayList<>();
+        for (String command : commands) {
+            if (command.equals("systemctl daemon-reload")) {
+                continue;
             }
+            offline.add(isSystemctl(command)
+                    ? command.replace("systemctl ", "systemctl --root=" + root + " ").replace(" --now", "")
+                    : command);
+        }
+        run(root, offline);
+    }
+
+    private void run(Path workDir, List<String> commands) throws IOException, InterruptedException {
+        List<String> script = new ArrayList<>();
+        for (String command : commands) {
+            script.add(ABSOLUTE_PATH.matcher(command).replaceAll(Matcher.quoteReplacement(root.toString()) + "/$1/"));
         }
         Commands.run(workDir, List.of("bash", "-euo", "pipefail", "-c", String.join("\n", script)));
-        return new ScratchRoot(root, List.copyOf(systemctl));
+    }
+
+    private static boolean isSystemctl(String command) {
+        return command.startsWith("systemctl ");
     }
 
     Path root() {

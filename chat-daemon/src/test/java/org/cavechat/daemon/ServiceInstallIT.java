@@ -43,11 +43,31 @@ class ServiceInstallIT {
     }
 
     @Test
-    void launcherRunsWithNoJavaOnTheMachine() throws IOException, InterruptedException {
+    void launcherRunsTheDaemonOnTheBundledRuntime() throws IOException, InterruptedException {
         Path launcher = machine.path("/opt/cavechat/bin/chat-daemon");
-        String help = Commands.run(scratch, List.of("env", "-i", "PATH=/usr/bin:/bin", launcher.toString(), "--help"));
-        assertTrue(help.startsWith("Usage: chat-daemon "), help);
+        String help = Commands.run(scratch, List.of("env", "-i", "PATH=/usr/bin:/bin",
+                "CAVECHAT_JAVA_OPTS=-XshowSettings:properties", launcher.toString(), "--help"));
+        assertTrue(help.contains("Usage: chat-daemon "), help);
         assertTrue(help.contains("--metrics=[HOST:]PORT"), help);
+        // Whatever Java the machine may have, the launcher uses the runtime shipped in the archive.
+        assertTrue(help.contains("    java.home = " + machine.path("/opt/cavechat/runtime").toRealPath() + "\n"), help);
+    }
+
+    @Test
+    void removalCommandsLeaveNothingBehind() throws IOException, InterruptedException {
+        Path scratchMachine = Files.createDirectories(scratch.resolve("removal"));
+        ScratchRoot installed = ScratchRoot.install(scratchMachine);
+        installed.addHostUnits();
+        installed.runOffline(List.of("systemctl enable --now chat-daemon.socket chat-daemon.service"));
+        List<String> removal = Repository.shellBlock(Repository.file("packaging/INSTALL.md"), "## Stop and remove");
+
+        installed.runOffline(removal);
+
+        for (String gone : List.of("/opt/cavechat", "/etc/cavechat", "/etc/systemd/system/chat-daemon.service",
+                "/etc/systemd/system/chat-daemon.socket", "/etc/systemd/system/sockets.target.wants/chat-daemon.socket",
+                "/etc/systemd/system/multi-user.target.wants/chat-daemon.service")) {
+            assertTrue(Files.notExists(installed.path(gone), java.nio.file.LinkOption.NOFOLLOW_LINKS), gone);
+        }
     }
 
     @Test
@@ -59,13 +79,12 @@ class ServiceInstallIT {
     @Test
     void bothUnitsCanBeEnabledAndVerifyQuietlyOnTheInstalledMachine() throws IOException, InterruptedException {
         machine.addHostUnits();
-        String root = "--root=" + machine.root();
-        // `enable --now` minus `--now`: enabling is what works offline; starting needs systemd as PID 1.
-        Commands.run(scratch, List.of("systemctl", root, "enable", "chat-daemon.socket", "chat-daemon.service"));
+        machine.runOffline(machine.systemctlCommands());
         assertTrue(Files.isSymbolicLink(machine.path("/etc/systemd/system/sockets.target.wants/chat-daemon.socket")));
         assertTrue(Files.isSymbolicLink(machine.path("/etc/systemd/system/multi-user.target.wants/chat-daemon.service")));
 
-        String verify = Commands.run(scratch, List.of("systemd-analyze", "verify", root, "chat-daemon.socket", "chat-daemon.service"));
+        String verify = Commands.run(scratch, List.of("systemd-analyze", "verify", "--root=" + machine.root(),
+                "chat-daemon.socket", "chat-daemon.service"));
         assertEquals("", verify);
     }
 }
