@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-daemon}: the command line operators run. Builds the one {@link DaemonConfig} from options (each
- * with an environment variable, for a systemd EnvironmentFile), starts the server, prints the READY line,
+ * with an environment variable, for a systemd EnvironmentFile), starts the server (on the listening socket
+ * systemd hands over, if any), the optional metrics endpoint and the summary line, prints the READY line,
  * and serves until SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
  */
 @Command(name = "chat-daemon", mixinStandardHelpOptions = true, version = "CaveChat daemon 0.1.0",

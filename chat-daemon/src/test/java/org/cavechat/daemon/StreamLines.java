@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +67,11 @@ final class StreamLines {
                     lines.notifyAll();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException closed) {
+            // Our end was closed (the process was killed): the lines so far are all there will be.
+            synchronized (lines) {
+                lines.add("[stream closed: " + closed.getMessage() + "]");
+            }
         } finally {
             synchronized (lines) {
                 ended = true;
