@@ -33,12 +33,29 @@ final class ActivatedService implements AutoCloseable {
         this.stderr = StreamLines.of(process.getErrorStream(), "service-stderr");
     }
 
-    /** Listens on a free loopback port; the daemon itself starts when the first client connects. */
+    /**
+     * Listens on a free loopback port; the daemon itself starts when the first client connects. A port taken
+     * between probing and binding makes systemd-socket-activate exit at once; then another port is tried.
+     */
     static ActivatedService listen(ScratchRoot machine) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ActivatedService started = listenOn(machine, freePort());
+            try {
+                started.stderr.await(line -> line.startsWith("Listening on"), DEADLINE);
+                return started;
+            } catch (AssertionError portTaken) {
+                started.close();
+                if (attempt == 3) {
+                    throw portTaken;
+                }
+            }
+        }
+    }
+
+    private static ActivatedService listenOn(ScratchRoot machine, int port) throws IOException {
         UnitFile service = machine.unit("chat-daemon.service");
         Map<String, String> environment = EnvironmentFile.read(machine.path(service.value("Service", "EnvironmentFile")));
         String execStart = machine.path(service.value("Service", "ExecStart")).toString();
-        int port = freePort();
 
         List<String> command = new ArrayList<>(List.of("systemd-socket-activate", "--listen=127.0.0.1:" + port));
         environment.forEach((key, value) -> command.add("--setenv=" + key + "=" + value));
@@ -50,7 +67,6 @@ final class ActivatedService implements AutoCloseable {
         builder.environment().put("PATH", SYSTEMD_PATH);
         ActivatedService started = new ActivatedService(builder.start(), port);
         started.process.getOutputStream().close();
-        started.stderr.await(line -> line.startsWith("Listening on"), DEADLINE);
         return started;
     }
 
