@@ -106,19 +106,25 @@ final class DaemonCommand implements Callable<Integer> {
         }
         Log log = Log.to(System.out, format);
         ChatServer server;
+        ServerSocketChannel inherited;
         try {
-            server = startServer(config, log);
+            inherited = inheritedListener();
+            server = inherited == null ? ChatServer.start(config, log) : ChatServer.start(config, inherited, log);
         } catch (IOException | RuntimeException failed) {
             err.println("chat-daemon: cannot listen on " + bind.getHostAddress() + ":" + port + ": "
                     + failed.getMessage());
             err.flush();
             return ExitCode.CANNOT_LISTEN;
         }
-        return serve(server, log, out, err);
+        // The configured address, not the socket's: a dual-stack socket bound to 0.0.0.0 reports "::". Only an
+        // inherited socket's own address says where it listens.
+        String host = inherited == null ? bind.getHostAddress() : server.localAddress().getAddress().getHostAddress();
+        return serve(server, host, log, out, err);
     }
 
     /** Adds the metrics endpoint and the summary line to a started server, then waits for its end. */
-    private int serve(ChatServer server, Log log, PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int serve(ChatServer server, String host, Log log, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         MetricsEndpoint endpoint = null;
         if (metrics != null) {
             try {
@@ -141,20 +147,17 @@ final class DaemonCommand implements Callable<Integer> {
                 started.close();
             }
         }, "cavechat-shutdown"));
-        out.println("READY listening on " + server.localAddress().getAddress().getHostAddress() + ":" + server.port());
+        out.println("READY listening on " + host + ":" + server.port());
         out.flush();
         return server.awaitTermination() ? ExitCode.FAILED : ExitCode.OK;
     }
 
     /**
-     * Under socket activation (systemd's StandardInput=socket) the listening socket is inherited on stdin and
-     * already bound as the socket unit says; otherwise the daemon binds {@code --bind}:{@code --port} itself.
+     * The listening socket systemd hands over under socket activation (StandardInput=socket: it is stdin),
+     * already bound as the socket unit says; null when the daemon is to bind {@code --bind}:{@code --port} itself.
      */
-    private static ChatServer startServer(DaemonConfig config, Log log) throws IOException {
-        if (System.inheritedChannel() instanceof ServerSocketChannel inherited) {
-            return ChatServer.start(config, inherited, log);
-        }
-        return ChatServer.start(config, log);
+    private static ServerSocketChannel inheritedListener() throws IOException {
+        return System.inheritedChannel() instanceof ServerSocketChannel inherited ? inherited : null;
     }
 
     private LogFormat logFormat() {
