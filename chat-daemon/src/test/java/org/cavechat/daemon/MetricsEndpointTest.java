@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,43 +15,45 @@ import org.junit.jupiter.api.Test;
 
 /** The metrics endpoint scraped while real clients talk to a real server over loopback. */
 class MetricsEndpointTest {
-    private ChatServer server;
+    private static final String[] NAMES = {"alice", "bob", "carol"};
+    private static final int ROUNDS = 5;
+
+    private RunningServer running;
     private MetricsEndpoint endpoint;
     private Scraper scraper;
 
     @BeforeEach
     void start() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        DaemonConfig config = DaemonConfig.defaults().withBindAddress(loopback).withPort(0)
-                .withOutboxBytes(DaemonConfig.MIN_OUTBOX_BYTES);
-        server = ChatServer.start(config, Log.silent());
-        endpoint = MetricsEndpoint.start(new InetSocketAddress(loopback, 0), server.stats());
+        running = RunningServer.start(config -> config.withOutboxBytes(DaemonConfig.MIN_OUTBOX_BYTES));
+        endpoint = MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), running.stats());
         scraper = new Scraper(endpoint.address().getPort());
     }
 
     @AfterEach
     void stop() {
         endpoint.close();
-        server.close();
+        running.close();
     }
 
     @Test
     void scrapeDuringAConversationShowsExactCounters() throws Exception {
-        List<PlainClient> members = joinInTurn("alice", "bob", "carol");
-        for (int round = 1; round <= 5; round++) {
-            for (PlainClient member : members) {
+        List<WireClient> members = joinInTurn(NAMES);
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (WireClient member : members) {
                 member.send("message " + round + "\n");
             }
         }
-        for (PlainClient member : members) {
-            for (int line = 0; line < 15; line++) {
+        for (WireClient member : members) {
+            for (int line = 0; line < NAMES.length * ROUNDS; line++) {
                 member.readLine();
             }
         }
-        long received = members.stream().mapToLong(PlainClient::bytesSent).sum();
-        long sent = members.stream().mapToLong(PlainClient::bytesReceived).sum();
+        long received = "alice\nbob\ncarol\n".length() + NAMES.length * ROUNDS * "message 1\n".length();
+        long sent = bytesEveryoneReceived();
+        // A client can read bytes a moment before the event loop counts their write; wait for the count.
+        Deadline.awaitEquals("bytes written", sent, () -> running.stats().bytesOut());
 
-        String body = scraper.scrapeUntil(text -> text.contains("cavechat_sent_bytes_total " + sent + "\n"));
+        String body = scraper.scrape();
 
         assertEquals("""
                 # HELP cavechat_connections_open Connections open now, named or not.
@@ -92,57 +95,45 @@ class MetricsEndpointTest {
                 # TYPE cavechat_outbox_pending_bytes gauge
                 cavechat_outbox_pending_bytes 0
                 """.formatted(received, sent), body);
-        // 3 join notices (0 + 1 + 2 members present) plus 15 messages to 3 members each.
-        assertEquals(6 + 4 + 6 + 15 * "message 1\n".length(), received);
-        for (PlainClient member : members) {
-            member.close();
-        }
     }
 
     @Test
     void leavesAreCountedByReason() throws Exception {
-        List<PlainClient> members = joinInTurn("alice", "bob", "carol");
-        PlainClient alice = members.get(0);
-        PlainClient bob = members.get(1);
-        PlainClient carol = members.get(2);
-        alice.send("{quit}\n");
-        assertEquals("{quit}\n", alice.readToEnd());
-        assertEquals("alice has left the chat.\n", bob.readLine());
+        List<WireClient> members = joinInTurn(NAMES);
+        WireClient alice = members.get(0);
+        WireClient bob = members.get(1);
+        WireClient carol = members.get(2);
+        alice.send("{quit}\n").expect("{quit}\n").expectEof();
+        bob.expect(Notices.left("alice") + "\n");
         bob.close();
-        assertEquals("alice has left the chat.\n", carol.readLine());
-        assertEquals("bob has left the chat.\n", carol.readLine());
+        carol.expect(Notices.left("alice") + "\n").expect(Notices.left("bob") + "\n");
 
         String body = scraper.scrape();
 
+        // Deliveries: joins 0 + 1 + 2, alice's leave to 2, bob's leave to 1.
         assertSamples(body, "cavechat_connections_open 1", "cavechat_connections_total 3",
                 "cavechat_leaves_total{reason=\"QUIT\"} 1", "cavechat_leaves_total{reason=\"CLOSED\"} 1",
                 "cavechat_leaves_total{reason=\"SLOW_CONSUMER\"} 0", "cavechat_deliveries_out_total 6");
-        carol.close();
-        alice.close();
     }
 
     @Test
     void aMemberThatStopsReadingIsCountedAsASlowConsumer() throws Exception {
-        PlainClient talker = PlainClient.join(server.port(), "talker");
-        PlainClient slow = PlainClient.connect(server.port(), 4096);
-        slow.read(60);
-        slow.send("slow\n");
-        assertEquals("slow has joined the chat!\n", talker.readLine());
+        WireClient talker = running.joinLine("talker");
+        running.connectWithReceiveBuffer(4096).expect(Notices.GREETING).send("slow\n").expect(Notices.welcome("slow") + "\n");
+        talker.expect(Notices.joined("slow") + "\n");
         String line = "x".repeat(400) + "\n";
         String heard = "";
         // Bounded: 20,000 lines are 8 MB, far beyond the 4 KiB budget plus any loopback socket buffers.
-        for (int sent = 0; sent < 20_000 && !heard.equals("slow has left the chat.\n"); sent++) {
+        for (int sent = 0; sent < 20_000 && !heard.equals(Notices.left("slow")); sent++) {
             talker.send(line);
             heard = talker.readLine();
         }
-        assertEquals("slow has left the chat.\n", heard);
+        assertEquals(Notices.left("slow"), heard);
 
         String body = scraper.scrape();
 
         assertSamples(body, "cavechat_slow_consumer_disconnects_total 1",
                 "cavechat_leaves_total{reason=\"SLOW_CONSUMER\"} 1", "cavechat_connections_open 1");
-        talker.close();
-        slow.close();
     }
 
     @Test
@@ -160,16 +151,33 @@ class MetricsEndpointTest {
     }
 
     /** Joins the clients one after another, each join heard by everyone already present. */
-    private List<PlainClient> joinInTurn(String... names) throws IOException {
-        List<PlainClient> joined = new java.util.ArrayList<>();
+    private List<WireClient> joinInTurn(String... names) {
+        List<WireClient> joined = new ArrayList<>();
         for (String name : names) {
-            PlainClient client = PlainClient.join(server.port(), name);
-            for (PlainClient present : joined) {
-                assertEquals(name + " has joined the chat!\n", present.readLine());
+            WireClient client = running.joinLine(name);
+            for (WireClient present : joined) {
+                present.expect(Notices.joined(name) + "\n");
             }
             joined.add(client);
         }
         return joined;
+    }
+
+    /** What the conversation test's members read, byte for byte: greeting, welcome, later joins, every message. */
+    private static long bytesEveryoneReceived() {
+        long bytes = 0;
+        for (int member = 0; member < NAMES.length; member++) {
+            bytes += Notices.GREETING.length() + Notices.welcome(NAMES[member]).length() + 1;
+            for (int later = member + 1; later < NAMES.length; later++) {
+                bytes += Notices.joined(NAMES[later]).length() + 1;
+            }
+            for (String sender : NAMES) {
+                for (int round = 1; round <= ROUNDS; round++) {
+                    bytes += Notices.message(sender, "message " + round).length() + 1;
+                }
+            }
+        }
+        return bytes;
     }
 
     private static void assertSamples(String body, String... samples) {

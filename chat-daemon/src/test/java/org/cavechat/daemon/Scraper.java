@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
 
 /** Reads a metrics endpoint the way Prometheus does: a plain GET of /metrics. */
 final class Scraper {
@@ -32,20 +30,5 @@ final class Scraper {
             throw new AssertionError("scrape answered " + response.statusCode());
         }
         return response.body();
-    }
-
-    /**
-     * Scrapes until the body satisfies {@code settled}, at most 20 s, and returns that body (or the last one,
-     * for the failure message). Needed only for counters the event loop updates just after a write returns:
-     * a client can read the bytes a moment before they are counted.
-     */
-    String scrapeUntil(Predicate<String> settled) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        String body = scrape();
-        while (!settled.test(body) && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
-            body = scrape();
-        }
-        return body;
     }
 }

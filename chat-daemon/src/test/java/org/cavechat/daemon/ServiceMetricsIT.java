@@ -24,12 +24,9 @@ class ServiceMetricsIT {
         Files.writeString(environmentFile, settings.replace("\nCAVECHAT_METRICS=\n", "\nCAVECHAT_METRICS=" + metricsPort + "\n"));
 
         try (ActivatedService service = ActivatedService.listen(machine);
-                PlainClient alice = PlainClient.connect(service.port())) {
-            alice.read(60);
-            alice.send("alice\n");
-            alice.readLine();
-            alice.send("hello\n");
-            assertEquals("alice: hello\n", alice.readLine());
+                WireClient alice = WireClient.connect(service.port())) {
+            alice.expect(Notices.GREETING).send("alice\n").expect(Notices.welcome("alice") + "\n");
+            alice.send("hello\n").expect(Notices.message("alice", "hello") + "\n");
             assertEquals("<6>metrics at http://127.0.0.1:" + metricsPort + "/metrics",
                     service.stdout().await(line -> line.contains("metrics at"), ActivatedService.DEADLINE));
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * socket on stdin), stopped the way systemctl stop stops it: SIGTERM.
  */
 class ServiceStopIT {
-    private static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
     private static final Pattern JOURNAL_LINE = Pattern.compile("<[0-7]>.*");
 
     @TempDir
@@ -24,17 +23,14 @@ class ServiceStopIT {
     void sigtermTellsClientsGoodbyeAndExitsWithTheStatusTheUnitCountsAsSuccess() throws Exception {
         ScratchRoot machine = ScratchRoot.install(scratch);
         try (ActivatedService service = ActivatedService.listen(machine);
-                PlainClient alice = PlainClient.connect(service.port())) {
-            assertEquals(GREETING, alice.read(GREETING.length()));
-            alice.send("alice\n");
-            alice.readLine();
+                WireClient alice = WireClient.connect(service.port())) {
+            alice.expect(Notices.GREETING).send("alice\n").expect(Notices.welcome("alice") + "\n");
             // A line over CAVECHAT_MAX_LINE_BYTES (4096 in the environment file) is a warning in the log.
-            alice.send("x".repeat(5000) + "\n");
-            assertEquals("Sorry, your line was longer than 4096 bytes and was not sent.\n", alice.readLine());
+            alice.send("x".repeat(5000) + "\n").expect(Notices.lineTooLong(4096) + "\n");
 
             int status = service.stop();
 
-            assertEquals("The server is shutting down. Goodbye!\n", alice.readToEnd());
+            alice.expect(Notices.SHUTDOWN + "\n").expectEof();
             assertEquals(143, status);
             assertEquals(String.valueOf(status), machine.unit("chat-daemon.service").value("Service", "SuccessExitStatus"));
             assertJournalLines(service.stdout().all(), service.port());

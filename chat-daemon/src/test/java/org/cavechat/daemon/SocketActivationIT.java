@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * binding, so the connection that caused the start is the first one greeted.
  */
 class SocketActivationIT {
-    private static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
-
     @TempDir
     Path scratch;
 
@@ -34,16 +32,15 @@ class SocketActivationIT {
 
     @Test
     void theConnectionThatStartsTheServiceIsGreetedThroughTheInheritedSocket() throws Exception {
-        try (PlainClient first = PlainClient.connect(service.port())) {
-            assertEquals(GREETING, first.read(GREETING.length()));
+        try (WireClient first = WireClient.connect(service.port())) {
+            first.expect(Notices.GREETING);
             // Not port 33000 from the environment file: the daemon serves the socket it inherited.
             assertEquals("READY listening on 127.0.0.1:" + service.port(),
                     service.stdout().await(line -> line.startsWith("READY"), ActivatedService.DEADLINE));
 
-            first.send("alice\n");
-            assertEquals("Welcome alice! If you ever want to quit, type {quit} to exit.\n", first.readLine());
-            try (PlainClient second = PlainClient.connect(service.port())) {
-                assertEquals(GREETING, second.read(GREETING.length()));
+            first.send("alice\n").expect(Notices.welcome("alice") + "\n");
+            try (WireClient second = WireClient.connect(service.port())) {
+                second.expect(Notices.GREETING);
             }
         }
     }
