@@ -131,7 +131,8 @@ final class DaemonCommand implements Callable<Integer> {
                 endpoint = MetricsEndpoint.start(metrics, server.stats());
             } catch (IOException | RuntimeException failed) {
                 server.close();
-                err.println("chat-daemon: cannot serve metrics on " + metrics + ": " + failed.getMessage());
+                err.println("chat-daemon: cannot serve metrics on " + metrics.getAddress().getHostAddress() + ":"
+                        + metrics.getPort() + ": " + failed.getMessage());
                 err.flush();
                 return ExitCode.CANNOT_LISTEN;
             }

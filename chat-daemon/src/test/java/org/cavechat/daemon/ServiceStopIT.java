@@ -44,6 +44,7 @@ class ServiceStopIT {
         List<String> notInformational = stdout.stream().filter(line -> line.matches("<[0-5]>.*")).toList();
         assertEquals(List.of("<4>#1 dropped a line over 4096 bytes"), notInformational, String.join("\n", stdout));
         assertTrue(stdout.contains("<6>#1 join alice (line)"), String.join("\n", stdout));
+        assertTrue(stdout.stream().noneMatch(line -> line.contains("metrics at")), "metrics are off by default");
         assertTrue(stdout.contains("<6>shutting down: telling 1 connections"), String.join("\n", stdout));
         assertEquals("<6>shutdown complete; 0 connections were cut at the grace deadline", stdout.getLast());
     }
