@@ -9,25 +9,23 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The metrics endpoint scraped while real clients talk to a real server over loopback. */
 class MetricsEndpointTest {
     private static final String[] NAMES = {"alice", "bob", "carol"};
     private static final int ROUNDS = 5;
+    private static final int SWARM = 20;
+    private static final int SWARM_MESSAGES = 50;
 
     private RunningServer running;
     private MetricsEndpoint endpoint;
     private Scraper scraper;
-
-    @BeforeEach
-    void start() throws IOException {
-        running = RunningServer.start(config -> config.withOutboxBytes(DaemonConfig.MIN_OUTBOX_BYTES));
-        endpoint = MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), running.stats());
-        scraper = new Scraper(endpoint.address().getPort());
-    }
 
     @AfterEach
     void stop() {
@@ -35,8 +33,16 @@ class MetricsEndpointTest {
         running.close();
     }
 
+    /** A server with the documented defaults except {@code tune}, and its metrics on a free loopback port. */
+    private void start(UnaryOperator<DaemonConfig> tune) throws IOException {
+        running = RunningServer.start(tune);
+        endpoint = MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), running.stats());
+        scraper = new Scraper(endpoint.address().getPort());
+    }
+
     @Test
     void scrapeDuringAConversationShowsExactCounters() throws Exception {
+        start(UnaryOperator.identity());
         List<WireClient> members = joinInTurn(NAMES);
         for (int round = 1; round <= ROUNDS; round++) {
             for (WireClient member : members) {
@@ -98,7 +104,44 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void scrapesDuringASwarmSeeCountersGrowAndEndExact() throws Exception {
+        start(UnaryOperator.identity());
+        String[] names = new String[SWARM];
+        for (int i = 0; i < SWARM; i++) {
+            names[i] = "bot" + i;
+        }
+        List<WireClient> members = joinInTurn(names);
+        List<Future<?>> talking = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(SWARM)) {
+            for (WireClient member : members) {
+                talking.add(threads.submit(() -> talkThenListen(member)));
+            }
+            List<Long> seen = new ArrayList<>();
+            while (!talking.stream().allMatch(Future::isDone)) {
+                seen.add(sample(scraper.scrape(), "cavechat_messages_in_total"));
+            }
+            for (Future<?> member : talking) {
+                member.get();
+            }
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) >= seen.get(i - 1), "a counter went down: " + seen);
+            }
+        }
+        long messages = (long) SWARM * SWARM_MESSAGES;
+        Deadline.awaitEquals("outbox bytes pending", 0, () -> running.stats().outboxBytesPending());
+
+        String body = scraper.scrape();
+
+        // Joins reach 0 + 1 + ... + (SWARM - 1) members; every message reaches all SWARM members.
+        assertSamples(body, "cavechat_connections_open " + SWARM, "cavechat_joins_total " + SWARM,
+                "cavechat_messages_in_total " + messages,
+                "cavechat_deliveries_out_total " + (SWARM * (SWARM - 1) / 2 + messages * SWARM),
+                "cavechat_slow_consumer_disconnects_total 0", "cavechat_outbox_pending_bytes 0");
+    }
+
+    @Test
     void leavesAreCountedByReason() throws Exception {
+        start(UnaryOperator.identity());
         List<WireClient> members = joinInTurn(NAMES);
         WireClient alice = members.get(0);
         WireClient bob = members.get(1);
@@ -118,6 +161,7 @@ class MetricsEndpointTest {
 
     @Test
     void aMemberThatStopsReadingIsCountedAsASlowConsumer() throws Exception {
+        start(config -> config.withOutboxBytes(DaemonConfig.MIN_OUTBOX_BYTES));
         WireClient talker = running.joinLine("talker");
         running.connectWithReceiveBuffer(4096).expect(Notices.GREETING).send("slow\n").expect(Notices.welcome("slow") + "\n");
         talker.expect(Notices.joined("slow") + "\n");
@@ -138,6 +182,7 @@ class MetricsEndpointTest {
 
     @Test
     void onlyGetAndHeadOfTheMetricsPathAreServed() throws Exception {
+        start(UnaryOperator.identity());
         HttpResponse<String> get = scraper.get("/metrics", "GET");
         HttpResponse<String> head = scraper.get("/metrics", "HEAD");
 
@@ -148,6 +193,25 @@ class MetricsEndpointTest {
         assertEquals(405, scraper.get("/metrics", "POST").statusCode());
         assertEquals(404, scraper.get("/metrics/more", "GET").statusCode());
         assertEquals(404, scraper.get("/", "GET").statusCode());
+    }
+
+    /** One swarm member: sends its messages, then reads every member's, which ends only when all have talked. */
+    private static void talkThenListen(WireClient member) {
+        for (int i = 0; i < SWARM_MESSAGES; i++) {
+            member.send("swarm message " + i + "\n");
+        }
+        for (int i = 0; i < SWARM * SWARM_MESSAGES; i++) {
+            member.readLine();
+        }
+    }
+
+    private static long sample(String body, String name) {
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Long.parseLong(line.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError(name + " missing from:\n" + body);
     }
 
     /** Joins the clients one after another, each join heard by everyone already present. */
