@@ -40,7 +40,9 @@ class MainTest {
         "--name-timeout, CAVECHAT_NAME_TIMEOUT, 300s",
         "--shutdown-grace, CAVECHAT_SHUTDOWN_GRACE, 5s",
         "--greeting, CAVECHAT_GREETING, repository",
-        "--framing, CAVECHAT_FRAMING, auto"})
+        "--framing, CAVECHAT_FRAMING, auto",
+        "--log-format, CAVECHAT_LOG_FORMAT, auto",
+        "--metrics, CAVECHAT_METRICS, default off"})
     void helpListsEverySettingWithItsEnvironmentVariableAndDefault(String option, String env, String defaultValue) {
         Run help = run("--help");
         assertEquals(0, help.status);
@@ -91,6 +93,19 @@ class MainTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Run run = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort(), good);
             assertEquals(3, run.status, good + "; stderr: " + run.err);
+        }
+    }
+
+    @Test
+    void aMetricsPortInUseExitsThreeWithOneLineOnStderr() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run run = run("--bind=127.0.0.1", "--port=0", "--metrics=127.0.0.1:" + taken.getLocalPort());
+            assertEquals(3, run.status, "stderr: " + run.err);
+            assertOneLine(run.err);
+            assertTrue(run.err.startsWith("chat-daemon: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort() + ": "),
+                    run.err);
+            assertEquals("", run.out);
         }
     }
 
