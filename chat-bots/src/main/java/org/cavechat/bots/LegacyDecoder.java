@@ -43,14 +43,18 @@ final class LegacyDecoder implements EventDecoder {
 
     /** Longest bracketed middle waited for (the original read names in 1024-byte chunks). */
     private static final int MAX_BRACKETED_MIDDLE = 4096;
-    /** How far ahead an item's start is examined; keeps a flood of tiny items linear. */
-    private static final int WINDOW = 2 * MAX_BRACKETED_MIDDLE;
+    /**
+     * How far from an item's start its sender or joined/left name may end; bounds the work per item so
+     * that a flood of tiny items decodes in linear time (the original read names in 1024-byte chunks).
+     */
+    private static final int HEAD_WINDOW = 1100;
 
     private final Utf8Text utf8 = new Utf8Text();
     private final StringBuilder pending = new StringBuilder();
     private final Set<String> names = new HashSet<>();
     private final TreeSet<Integer> nameLengths = new TreeSet<>();
-    private boolean quitSent;
+    /** Set by the sending thread, read by the reading one (a client may send and read on two threads). */
+    private volatile boolean quitSent;
 
     @Override
     public List<ChatEvent> decode(byte[] bytes, int offset, int length) {
@@ -112,53 +116,56 @@ final class LegacyDecoder implements EventDecoder {
 
     /** Where the item starting at {@code start} ends, or -1 while it is incomplete. */
     private int itemEnd(int start, boolean readEnded) {
-        String rest = pending.substring(start, Math.min(pending.length(), start + WINDOW));
         for (String fixed : Phrases.FIXED) {
-            if (rest.startsWith(fixed)) {
+            if (matchesAt(start, fixed)) {
                 return start + fixed.length();
             }
         }
         for (List<String> pair : Phrases.BRACKETED) {
-            if (rest.startsWith(pair.get(0))) {
-                int close = rest.indexOf(pair.get(1), pair.get(0).length());
+            if (matchesAt(start, pair.get(0))) {
+                int limit = start + pair.get(0).length() + MAX_BRACKETED_MIDDLE + pair.get(1).length();
+                int close = find(pair.get(1), start + pair.get(0).length(), limit);
                 if (close >= 0) {
-                    return start + close + pair.get(1).length();
+                    return close + pair.get(1).length();
                 }
-                if (rest.length() < pair.get(0).length() + MAX_BRACKETED_MIDDLE + pair.get(1).length()) {
+                if (pending.length() < limit) {
                     return -1;
                 }
             }
         }
-        if (Phrases.isProperPrefixOfPhrase(rest)) {
+        if (pending.length() - start < HEAD_WINDOW && Phrases.isProperPrefixOfPhrase(pending.substring(start))) {
             return -1;
         }
-        return headedItemEnd(start, rest, readEnded);
+        return headedItemEnd(start, readEnded);
     }
 
     /** Ends a join, leave, message or unknown notice that starts at {@code start}. */
-    private int headedItemEnd(int start, String rest, boolean readEnded) {
-        int separator = rest.indexOf(Phrases.SENDER_SEPARATOR);
-        int membership = firstMembership(rest);
-        if (membership > 0 && (separator < 0 || membership < separator)) {
-            String suffix = rest.startsWith(Phrases.JOINED, membership) ? Phrases.JOINED : Phrases.LEFT;
-            return start + membership + suffix.length();
+    private int headedItemEnd(int start, boolean readEnded) {
+        int limit = start + HEAD_WINDOW;
+        int separator = find(Phrases.SENDER_SEPARATOR, start, limit);
+        int joined = find(Phrases.JOINED, start, separator < 0 ? limit : separator);
+        int left = find(Phrases.LEFT, start, separator < 0 ? limit : separator);
+        int membership = joined < 0 || left < 0 ? Math.max(joined, left) : Math.min(joined, left);
+        if (membership > start) {
+            return membership + (membership == joined ? Phrases.JOINED : Phrases.LEFT).length();
         }
-        boolean restIsAll = start + rest.length() == pending.length();
-        if (separator < 0 && restIsAll && endsInsideMembership(rest)) {
+        boolean shortTail = pending.length() - start < HEAD_WINDOW;
+        if (separator < 0 && shortTail && endsInsideMembership(pending.substring(start))) {
             return -1;
         }
-        int textStart = separator > 0 ? start + separator + Phrases.SENDER_SEPARATOR.length() : start + 1;
-        int next = nextItemStart(textStart, readEnded);
-        return next < 0 ? -1 : next;
+        int textStart = separator > start ? separator + Phrases.SENDER_SEPARATOR.length() : start + 1;
+        return nextItemStart(textStart, readEnded);
     }
 
-    private static int firstMembership(String rest) {
-        int joined = rest.indexOf(Phrases.JOINED);
-        int left = rest.indexOf(Phrases.LEFT);
-        if (joined < 0 || left < 0) {
-            return Math.max(joined, left);
+    /** The first index of {@code needle} that starts at or after {@code from} and ends by {@code limit}. */
+    private int find(String needle, int from, int limit) {
+        int last = Math.min(limit, pending.length()) - needle.length();
+        for (int at = from; at <= last; at++) {
+            if (matchesAt(at, needle)) {
+                return at;
+            }
         }
-        return Math.min(joined, left);
+        return -1;
     }
 
     /** A read may end in {@code "carol has jo"}: wait for the rest of the fixed ending. */

@@ -14,6 +14,7 @@ final class Literal {
 
     private static final java.util.regex.Pattern REPEAT = java.util.regex.Pattern.compile("\\s*\\*\\s*(\\d{1,8})\\s*");
     private static final int MAX_BYTES = 16 << 20;
+    static final int SHOWN_CHARACTERS = 200;
 
     private Literal() {
     }
@@ -123,10 +124,13 @@ final class Literal {
         return !digits.isEmpty() && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
-    /** Shows text for people: quoted, with control characters and U+FFFD escaped. */
+    /**
+     * Shows text for people: quoted, with control characters and U+FFFD escaped, and cut after
+     * {@link #SHOWN_CHARACTERS} characters (a flood should not flood the report as well).
+     */
     static String show(String text) {
         StringBuilder shown = new StringBuilder("\"");
-        text.codePoints().forEach(c -> {
+        text.codePoints().limit(SHOWN_CHARACTERS).forEach(c -> {
             switch (c) {
                 case '\n' -> shown.append("\\n");
                 case '\r' -> shown.append("\\r");
@@ -142,6 +146,8 @@ final class Literal {
                 }
             }
         });
-        return shown.append('"').toString();
+        shown.append('"');
+        long length = text.codePointCount(0, text.length());
+        return length <= SHOWN_CHARACTERS ? shown.toString() : shown + " (cut; " + length + " characters in all)";
     }
 }

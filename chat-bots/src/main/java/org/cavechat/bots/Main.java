@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
         exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
 public final class Main implements Callable<Integer> {
 
-    static final String EXIT_OK = "0:everything expected happened (or --help, --version)";
-    static final String EXIT_FAILED = "1:an expectation or threshold failed (or an internal error)";
-    static final String EXIT_USAGE = "2:bad options or a malformed script (file:line: message)";
-    static final String EXIT_UNREACHABLE = "3:the server cannot be reached";
+    /** The exit statuses as picocli's {@code exitCodeList} entries, for every command's help (swarm's too). */
+    public static final String EXIT_OK = "0:everything expected happened (or --help, --version)";
+    public static final String EXIT_FAILED = "1:an expectation or threshold failed (or an internal error)";
+    public static final String EXIT_USAGE = "2:bad options or a malformed script (file:line: message)";
+    public static final String EXIT_UNREACHABLE = "3:the server cannot be reached";
 
     /** Exit status: everything expected happened. */
     public static final int OK = 0;

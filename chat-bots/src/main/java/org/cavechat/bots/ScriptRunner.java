@@ -56,7 +56,11 @@ final class ScriptRunner {
         out.printf("        actual:   %s%n", mismatch.actual());
     }
 
-    /** The state of one script's run: its bots and the current timeout. */
+    /**
+     * The state of one script's run: its bots, the current timeout, and the names its joins use, which
+     * every bot is told up front so that legacy readers can split items of members they have not seen
+     * join yet (see {@link LegacyDecoder}).
+     */
     private final class Execution {
         private final Map<String, Bot> bots;
         private final Set<String> names = new LinkedHashSet<>();
@@ -67,9 +71,6 @@ final class ScriptRunner {
             for (Step step : script.steps()) {
                 if (step instanceof Step.Join join) {
                     names.add(join.name());
-                }
-                if (step.bot() != null) {
-                    names.add(step.bot());
                 }
             }
         }

@@ -13,6 +13,9 @@ final class UnreachableServerException extends Exception {
     }
 
     private static String describe(IOException cause) {
+        if (cause instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -87,6 +87,17 @@ class LegacyDecoderTest {
     }
 
     @Test
+    void aMegabyteFloodOfEmptyMessagesDecodesIntoOneEventPerItem() {
+        decoder.knowNames(List.of("bob"));
+        byte[] read = "bob: ".repeat(64 * 1024 / 5).getBytes(UTF_8);
+        int events = 0;
+        for (int i = 0; i < 16; i++) {
+            events += feedBytes(read).size();
+        }
+        assertEquals(16 * (64 * 1024 / 5), events);
+    }
+
+    @Test
     void quitEchoCoalescedBehindTheLastEchoIsSplitOnceQuitWasSent() {
         feed(WELCOME_ALICE);
         decoder.quitSent();

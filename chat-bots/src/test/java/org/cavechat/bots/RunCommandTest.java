@@ -65,6 +65,24 @@ class RunCommandTest {
     }
 
     @Test
+    void theExamplesOfTheScriptDocumentationPass() throws Exception {
+        Path examples = Path.of(getClass().getResource("/examples").toURI());
+        String[] files;
+        try (var list = Files.list(examples)) {
+            files = list.map(Path::toString).sorted().toArray(String[]::new);
+        }
+        assertEquals(5, files.length);
+        String[] args = new String[files.length + 3];
+        args[0] = "run";
+        args[1] = "--server";
+        args[2] = daemon.address();
+        System.arraycopy(files, 0, args, 3, files.length);
+        CommandRun run = CommandRun.of(args);
+        assertEquals(0, run.status(), run::toString);
+        assertTrue(run.out().endsWith("5 of 5 scripts passed\n"), run::toString);
+    }
+
+    @Test
     void aFailedExpectationPrintsTheLineTheExpectedAndTheActualItemAndExitsOne() throws IOException {
         String file = script("fail.chat", """
                 connect alice line
@@ -128,6 +146,14 @@ class RunCommandTest {
         CommandRun run = CommandRun.of("run", "--server", "127.0.0.1:" + freePort, file);
         assertEquals(3, run.status(), run::toString);
         assertEquals("chat-bots run: cannot reach 127.0.0.1:" + freePort + ": Connection refused\n", run.err());
+    }
+
+    @Test
+    void anUnknownHostIsOneLineAndExitThree() throws IOException {
+        String file = script("any.chat", "connect alice line\n");
+        CommandRun run = CommandRun.of("run", "--server", "no-such-host.invalid:33000", file);
+        assertEquals(3, run.status(), run::toString);
+        assertEquals("chat-bots run: cannot reach no-such-host.invalid:33000: unknown host\n", run.err());
     }
 
     @Test
