@@ -57,6 +57,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
         this.reception = new Reception(counters);
         this.transmitter = new Transmitter(counters, this, framing, messageBytes);
         this.thread = new Thread(this, name);
+        thread.setDaemon(true); // stopped explicitly; a daemon only so that a failed start cannot hang the JVM
     }
 
     void start() {

@@ -49,12 +49,6 @@ final class Swarm {
 
     /** Runs the whole swarm; returns its figures, or throws when not a single bot could join. */
     SwarmSummary run() throws SwarmAbort, IOException, InterruptedException {
-        for (int i = 0; i < plan.selectors(); i++) {
-            BotLoop loop = new BotLoop("swarm-loop-" + i, counters, joinSlots, plan.framing(), plan.messageBytes(),
-                    plan.joinTimeout().toNanos(), plan.bots());
-            loops.add(loop);
-            loop.start();
-        }
         Progress progress = new Progress(loops, counters, origin, err,
                 plan.reportDir() == null ? null : plan.reportDir().resolve(ReportFiles.LOG));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,8 +56,9 @@ final class Swarm {
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(() -> progress.tick(plan.progress()), 1, 1, TimeUnit.SECONDS);
         try {
+            startLoops();
+            ticker.scheduleAtFixedRate(() -> progress.tick(plan.progress()), 1, 1, TimeUnit.SECONDS);
             ramp();
             TrafficPlan traffic = beginTraffic(progress);
             String endNote = awaitEnd(traffic, progress);
@@ -78,6 +73,15 @@ final class Swarm {
             ticker.shutdownNow();
             stopLoops();
             progress.close();
+        }
+    }
+
+    private void startLoops() throws IOException {
+        for (int i = 0; i < plan.selectors(); i++) {
+            BotLoop loop = new BotLoop("swarm-loop-" + i, counters, joinSlots, plan.framing(), plan.messageBytes(),
+                    plan.joinTimeout().toNanos(), plan.bots());
+            loops.add(loop);
+            loop.start();
         }
     }
 

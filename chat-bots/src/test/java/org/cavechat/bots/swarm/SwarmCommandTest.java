@@ -1,10 +1,13 @@
 package org.cavechat.bots.swarm;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,6 +21,7 @@ import org.HdrHistogram.HistogramLogReader;
 import org.cavechat.daemon.ChatServer;
 import org.cavechat.daemon.DaemonConfig;
 import org.cavechat.daemon.Log;
+import org.cavechat.daemon.LogFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,22 @@ class SwarmCommandTest {
         assertEquals(1.0, JsonReader.path(json, "delivery.lossyReceivers"), "only the first member to join");
         assertEquals((double) (4 * sent - FaultyRoom.dropped(sent)), JsonReader.path(json, "delivery.delivered"));
         assertTrue(run.out().contains("FAIL: loss "), run.out());
+    }
+
+    @Test
+    void botsSpreadOverSeveralLoopbackSourceAddressesWhenAsked() throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CommandRun run;
+        DaemonConfig config = DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
+        try (ChatServer logged = ChatServer.start(config, Log.to(new PrintStream(log, true, UTF_8), LogFormat.PLAIN))) {
+            run = swarm("--server", address(logged), "--bots", "6", "--source-addresses", "3", "--rate", "20",
+                    "--duration", "1s", "--warmup", "0s", "-q");
+        }
+        assertEquals(0, run.code(), run.out() + run.err());
+        String text = log.toString(UTF_8);
+        for (String source : new String[] {"127.0.0.1:", "127.0.0.2:", "127.0.0.3:"}) {
+            assertEquals(2, text.split("connect from " + source, -1).length - 1, source + " in\n" + text);
+        }
     }
 
     @Test
