@@ -24,8 +24,8 @@ final class SummaryText {
                 line(b, "          %d %s", end.getValue(), end.getKey().text());
             }
         }
-        line(b, "talkers   %d (%.0f%% of the members), %d-byte messages", t.talkers(),
-                t.receivers() == 0 ? 0.0 : 100.0 * t.talkers() / Math.max(1, s.joined()), p.messageBytes());
+        line(b, "talkers   %d (%.1f%% of the members), %d-byte messages", t.talkers(),
+                100.0 * t.talkers() / Math.max(1, s.joined()), p.messageBytes());
         line(b, "rate      requested %s, achieved %s over %s measured (+%s warm-up); send lag p99 %s, max %s",
                 Format.rate(s.requestedRate()), Format.rate(s.achievedRate()), Format.duration(p.duration()),
                 Format.duration(p.warmup()),

@@ -104,6 +104,8 @@ final class SwarmOptions {
         require(ramp > 0 && Double.isFinite(ramp), "--ramp must be above 0");
         require(talkers > 0, "--talkers must be above 0: somebody has to talk");
         require(ratePerBot == null || ratePerBot > 0 && Double.isFinite(ratePerBot), "--rate-per-bot must be above 0");
+        require(ratePerBot == null || !spec.commandLine().getParseResult().hasMatchedOption("--rate"),
+                "give --rate or --rate-per-bot, not both");
         require(rate > 0 && Double.isFinite(rate), "--rate must be above 0");
         require(messageBytes >= Payload.MIN_BYTES && messageBytes <= MAX_MESSAGE_BYTES,
                 "--message-bytes must be between " + Payload.MIN_BYTES + " and " + MAX_MESSAGE_BYTES);

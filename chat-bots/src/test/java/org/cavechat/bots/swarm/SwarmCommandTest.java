@@ -157,9 +157,9 @@ class SwarmCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"--bots=0", "--talkers=0", "--rate=-5", "--message-bytes=10", "--server=host:notaport",
         "--server=host:99999", "--duration=soon", "--framing=smoke", "--max-loss=2", "--selectors=0",
-        "--name-prefix=a:b", "--no-such-option"})
-    void impossibleOptionExitsTwoWithoutAStackTrace(String option) {
-        CommandRun run = swarm(option);
+        "--name-prefix=a:b", "--no-such-option", "--rate=5 --rate-per-bot=1"})
+    void impossibleOptionExitsTwoWithoutAStackTrace(String options) {
+        CommandRun run = swarm(options.split(" "));
         assertEquals(2, run.code(), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
         assertEquals("", run.out());
