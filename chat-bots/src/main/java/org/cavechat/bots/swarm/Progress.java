@@ -31,7 +31,6 @@ final class Progress {
     private final List<IntervalSample> samples = new ArrayList<>();
     private final Histogram latency = new Histogram(BotLoop.HIGHEST_MICROS, 3);
     private final Histogram service = new Histogram(BotLoop.HIGHEST_MICROS, 3);
-    private final Histogram scratch = new Histogram(BotLoop.HIGHEST_MICROS, 3);
     private volatile String phase = "ramp";
     private long lastTick;
     private long lastSent;
@@ -74,10 +73,7 @@ final class Progress {
         latency.reset();
         service.reset();
         for (BotLoop loop : loops) {
-            loop.reception.latency.getIntervalHistogramInto(scratch);
-            latency.add(scratch);
-            loop.reception.service.getIntervalHistogramInto(scratch);
-            service.add(scratch);
+            loop.reception.intervals.takeInto(latency, service);
         }
         long sent = counters.sent.sum();
         long delivered = counters.delivered.sum();

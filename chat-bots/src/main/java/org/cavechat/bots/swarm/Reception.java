@@ -1,21 +1,19 @@
 package org.cavechat.bots.swarm;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * The receiving half of a {@link BotLoop}: it runs each member's input through its scanner, checks every
  * payload against the member's ledger and records the latency of each first delivery, from the intended
- * send time and from the actual write. Loop thread only; the recorders may be read from any thread, the
- * measured histograms only after the loop has stopped.
+ * send time and from the actual write. Loop thread only; the interval histograms may be taken from any
+ * thread, the measured histograms read only after the loop has stopped.
  */
 final class Reception implements PayloadScanner.Sink {
     static final long HIGHEST_MICROS = 3_600_000_000L;
 
-    final SingleWriterRecorder latency = new SingleWriterRecorder(HIGHEST_MICROS, 3);
-    final SingleWriterRecorder service = new SingleWriterRecorder(HIGHEST_MICROS, 3);
-    final Histogram measuredLatency = new Histogram(HIGHEST_MICROS, 3);
-    final Histogram measuredService = new Histogram(HIGHEST_MICROS, 3);
+    final IntervalHistograms intervals = new IntervalHistograms();
+    final Histogram measuredLatency = IntervalHistograms.histogram();
+    final Histogram measuredService = IntervalHistograms.histogram();
 
     private final SwarmCounters counters;
     private final BatchCounts batch = new BatchCounts();
@@ -39,7 +37,12 @@ final class Reception implements PayloadScanner.Sink {
         bot.remember(bytes, offset, count);
         receiving = bot;
         receivedAt = now;
-        bot.scanner.scan(bytes, offset, count, this);
+        intervals.open();
+        try {
+            bot.scanner.scan(bytes, offset, count, this);
+        } finally {
+            intervals.close();
+        }
         batch.flushTo(counters);
     }
 
@@ -67,8 +70,7 @@ final class Reception implements PayloadScanner.Sink {
         long intendedAt = plan.origin() + intended;
         long latencyMicros = micros(receivedAt - intendedAt);
         long serviceMicros = micros(receivedAt - (plan.origin() + actual));
-        latency.recordValue(latencyMicros);
-        service.recordValue(serviceMicros);
+        intervals.record(latencyMicros, serviceMicros);
         if (plan.measured(intendedAt)) {
             measuredLatency.recordValue(latencyMicros);
             measuredService.recordValue(serviceMicros);
