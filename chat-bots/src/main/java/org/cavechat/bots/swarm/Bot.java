@@ -36,9 +36,11 @@ final class Bot {
     long nextDue;
     /** Messages completely written; a talker's messages are expected by every member. */
     long sent;
-    /** The unwritten rest of the message being sent, or null. */
+    /** The unwritten rest of the messages being sent, or null. */
     ByteBuffer pending;
-    long pendingIntended;
+    /** How many messages {@link #pending} finishes, and how many of them are measured. */
+    int pendingMessages;
+    int pendingMeasured;
 
     Bot(int index, String name, Framing framing, SocketChannel channel, int maxPayloadBytes) {
         this.index = index;

@@ -21,15 +21,31 @@ final class Transmitter {
         void writeFailed(Bot bot, IOException e);
     }
 
+    /** At most this much leaves in one write: a few hundred messages, well within a socket's buffer. */
+    private static final int BATCH_BYTES = 32 * 1024;
+    /**
+     * A talker due at least every {@code BATCH_WINDOW / 16} waits until its oldest due message is this old and
+     * sends all that are due in one write. At such rates a write per message costs the generator and the server
+     * a system call (a loopback send runs the receiver's TCP path too) for every message, which caps the rate
+     * long before the server's fan-out does; the wait, at most this window, counts as latency like any other.
+     * Slower talkers send each message when it is due.
+     */
+    private static final long BATCH_WINDOW_NANOS = 1_000_000L;
+
     final Histogram sendLag = new Histogram(Reception.HIGHEST_MICROS, 3);
 
     private final SwarmCounters counters;
     private final Failures failures;
     private final byte[] terminator;
     private final int messageBytes;
+    /** Room one message needs in {@link #out}; a batch stops when less is left. */
+    private final int messageRoom;
+    /** Legacy messages have no delimiter, so each needs a write of its own (and even then may coalesce). */
+    private final int messagesPerWrite;
     private final ByteBuffer out;
     private final PriorityQueue<Bot> due = new PriorityQueue<>(Comparator.comparingLong((Bot bot) -> bot.nextDue));
     private TrafficPlan plan;
+    private long windowNanos;
     private long localMaxLag;
 
     Transmitter(SwarmCounters counters, Failures failures, Framing framing, int messageBytes) {
@@ -37,11 +53,15 @@ final class Transmitter {
         this.failures = failures;
         this.terminator = framing.terminator();
         this.messageBytes = messageBytes;
-        this.out = ByteBuffer.allocate(Math.max(messageBytes, Payload.MAX_HEADER_BYTES) + terminator.length);
+        this.messageRoom = Math.max(messageBytes, Payload.MAX_HEADER_BYTES) + terminator.length;
+        this.messagesPerWrite = framing == Framing.LINE ? Integer.MAX_VALUE : 1;
+        this.out = ByteBuffer.allocate(framing == Framing.LINE ? Math.max(BATCH_BYTES, messageRoom) : messageRoom);
     }
 
     void begin(TrafficPlan traffic) {
         plan = traffic;
+        boolean fast = messagesPerWrite > 1 && traffic.intervalNanos() * 16 <= BATCH_WINDOW_NANOS;
+        windowNanos = fast ? BATCH_WINDOW_NANOS : 0;
     }
 
     void schedule(Bot bot) {
@@ -55,45 +75,53 @@ final class Transmitter {
         if (next == null) {
             return 100;
         }
-        long nanos = next.nextDue - now;
+        long nanos = next.nextDue + windowNanos - now;
         return nanos <= 0 ? 0 : Math.min(100, Math.max(1, nanos / 1_000_000));
     }
 
     void sendDue(long now) {
-        for (Bot bot; (bot = due.peek()) != null && bot.nextDue <= now; ) {
+        for (Bot bot; (bot = due.peek()) != null && bot.nextDue + windowNanos <= now; ) {
             due.poll();
             talk(bot, now);
         }
     }
 
-    /** Sends what is due for one talker, until its socket pushes back; then it waits for writability. */
+    /**
+     * Sends what is due for one talker, until its socket pushes back; then it waits for writability. Messages
+     * that are due together (a fast rate, or a talker that was held up) leave in one write, each with its own
+     * intended time: one system call per message would cap a talker near the rate of system calls.
+     */
     private void talk(Bot bot, long now) {
         while (bot.state == Bot.State.MEMBER && bot.pending == null
                 && bot.nextDue <= now && bot.nextDue < plan.sendEnd()) {
-            send(bot);
+            sendBatch(bot, now);
         }
         if (bot.state == Bot.State.MEMBER && bot.pending == null && bot.nextDue < plan.sendEnd()) {
             due.add(bot);
         }
     }
 
-    private void send(Bot bot) {
-        long intended = bot.nextDue;
+    private void sendBatch(Bot bot, long now) {
         long actual = System.nanoTime();
         out.clear();
-        Payload.encode(out, bot.talker, bot.nextSeq, intended - plan.origin(), actual - plan.origin(), messageBytes);
-        out.put(terminator).flip();
-        bot.nextSeq++;
-        bot.nextDue = plan.intended(bot.phaseNanos, bot.nextSeq);
-        counters.scheduledRemaining.decrement();
-        if (plan.measured(intended)) {
-            long lag = actual - intended;
-            sendLag.recordValue(Reception.micros(lag));
-            if (lag > localMaxLag) {
-                localMaxLag = lag;
-                counters.maxSendLagNanos.accumulate(lag);
+        int messages = 0;
+        int measured = 0;
+        while (messages < messagesPerWrite && bot.nextDue <= now && bot.nextDue < plan.sendEnd()
+                && out.remaining() >= messageRoom) {
+            long intended = bot.nextDue;
+            Payload.encode(out, bot.talker, bot.nextSeq, intended - plan.origin(), actual - plan.origin(),
+                    messageBytes);
+            out.put(terminator);
+            bot.nextSeq++;
+            bot.nextDue = plan.intended(bot.phaseNanos, bot.nextSeq);
+            messages++;
+            if (plan.measured(intended)) {
+                measured++;
+                recordLag(actual - intended);
             }
         }
+        counters.scheduledRemaining.add(-messages);
+        out.flip();
         try {
             bot.channel.write(out);
         } catch (IOException e) {
@@ -102,15 +130,24 @@ final class Transmitter {
         }
         if (out.hasRemaining()) {
             bot.pending = ByteBuffer.allocate(out.remaining()).put(out).flip();
-            bot.pendingIntended = intended;
+            bot.pendingMessages = messages;
+            bot.pendingMeasured = measured;
             counters.botsWithPendingOutput.increment();
             bot.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         } else {
-            completed(bot, intended);
+            completed(bot, messages, measured);
         }
     }
 
-    /** The bot's socket can take more: finish the half-written message, then catch up on what is due. */
+    private void recordLag(long lag) {
+        sendLag.recordValue(Reception.micros(lag));
+        if (lag > localMaxLag) {
+            localMaxLag = lag;
+            counters.maxSendLagNanos.accumulate(lag);
+        }
+    }
+
+    /** The bot's socket can take more: finish the half-written messages, then catch up on what is due. */
     void flush(Bot bot) {
         if (bot.pending == null) {
             bot.key.interestOps(SelectionKey.OP_READ);
@@ -128,15 +165,16 @@ final class Transmitter {
         bot.pending = null;
         counters.botsWithPendingOutput.decrement();
         bot.key.interestOps(SelectionKey.OP_READ);
-        completed(bot, bot.pendingIntended);
+        completed(bot, bot.pendingMessages, bot.pendingMeasured);
         talk(bot, System.nanoTime());
     }
 
-    private void completed(Bot bot, long intended) {
-        bot.sent++;
-        counters.sent.increment();
-        if (plan.measured(intended)) {
-            counters.sentMeasured.increment();
+    /** {@code messages} were completely written, {@code measured} of them meant for the measured window. */
+    private void completed(Bot bot, int messages, int measured) {
+        bot.sent += messages;
+        counters.sent.add(messages);
+        if (measured > 0) {
+            counters.sentMeasured.add(measured);
             counters.lastMeasuredSendNanos.accumulate(System.nanoTime());
         }
     }

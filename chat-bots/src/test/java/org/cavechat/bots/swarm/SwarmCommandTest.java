@@ -112,6 +112,25 @@ class SwarmCommandTest {
     }
 
     @Test
+    void fastTalkerSendsItsDueMessagesTogetherAndEveryMemberStillGetsEachOnceInOrder() throws IOException {
+        // 40,000 messages a second from one talker: due messages leave in shared writes (Transmitter).
+        CommandRun run = swarm("--server", address(server), "--bots", "3", "--talkers", "0.34", "--rate", "40000",
+                "--message-bytes", "64", "--duration", "1s", "--warmup", "200ms", "--name-prefix", "fast", "-q",
+                "--report", dir.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals(1.0, JsonReader.path(json, "delivery.talkers"));
+        double sent = (Double) JsonReader.path(json, "delivery.sent");
+        assertEquals(48_000.0, sent, 1.0, "every message scheduled in 1.2 s at 40,000/s");
+        assertEquals(JsonReader.path(json, "rate.scheduledMeasured"), JsonReader.path(json, "rate.sentMeasured"));
+        assertEquals(sent * 3, JsonReader.path(json, "delivery.delivered"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.lost"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.duplicated"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.reordered"));
+        assertEquals(0.0, JsonReader.path(json, "delivery.malformed"));
+    }
+
+    @Test
     void lostAndDuplicatedDeliveriesAreCountedExactlyAndLossFailsTheRun() throws IOException {
         CommandRun run;
         try (FaultyRoom room = new FaultyRoom()) {
