@@ -1,5 +1,6 @@
 package org.cavechat.bots.swarm;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 
 /**
@@ -46,17 +47,27 @@ final class Payload {
         out.put(CLOSE);
     }
 
-    /** Writes a non-negative number without allocating. */
+    /**
+     * Writes a non-negative number without allocating. Digits are taken from the right by constant divisions,
+     * which the JIT turns into multiplications: the sender writes two 13-digit times per message.
+     */
     static void putDecimal(ByteBuffer out, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative field " + value);
         }
-        long divisor = 1;
-        while (value / divisor >= 10) {
-            divisor *= 10;
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
         }
-        for (; divisor > 0; divisor /= 10) {
-            out.put((byte) ('0' + (value / divisor) % 10));
+        if (out.remaining() < digits) {
+            throw new BufferOverflowException();
         }
+        int end = out.position() + digits;
+        long rest = value;
+        for (int at = end - 1; at >= end - digits; at--) {
+            out.put(at, (byte) ('0' + rest % 10));
+            rest /= 10;
+        }
+        out.position(end);
     }
 }

@@ -1,5 +1,9 @@
 package org.cavechat.bots.swarm;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds {@link Payload}s in what one connection receives, in either framing, whatever the read boundaries:
  * a payload cut by a read is kept (at most {@code maxPayloadBytes}) and completed by the next read.
@@ -7,6 +11,9 @@ package org.cavechat.bots.swarm;
  * counted as malformed. One instance per bot; runs on that bot's loop thread.
  */
 final class PayloadScanner {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     /** Receives what the scanner found. */
     interface Sink {
@@ -101,8 +108,23 @@ final class PayloadScanner {
         sink.payload((int) fields[0], fields[1], fields[2], fields[3]);
     }
 
-    private static int indexOf(byte[] bytes, int from, int end, byte wanted) {
-        for (int i = from; i < end; i++) {
+    /**
+     * The first {@code wanted} in {@code bytes[from, end)}, or -1. Eight bytes per step (a word-at-a-time zero
+     * byte test): every delivery is searched from its {@code [} to its {@code ]}, mostly padding, and at millions
+     * of deliveries a second a byte-by-byte loop was a fifth of the swarm's CPU.
+     */
+    static int indexOf(byte[] bytes, int from, int end, byte wanted) {
+        long pattern = ONES * (wanted & 0xFF);
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ pattern;
+            // A byte of word is zero where wanted is; the lowest flagged byte is always a true match.
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (bytes[i] == wanted) {
                 return i;
             }

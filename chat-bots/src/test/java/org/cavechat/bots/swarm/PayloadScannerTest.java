@@ -126,4 +126,37 @@ class PayloadScannerTest {
         scanner.scan(second, 0, second.length, found);
         assertEquals(List.of("malformed", "5/6/7/8"), found.events);
     }
+
+    @Test
+    void wordAtATimeSearchFindsTheFirstMatchAtEveryPositionAndRange() {
+        byte[] bytes = ascii("x]x[\u0001]" + "]".repeat(3) + "\u0001x\u00ffx]xxxxxxxxxxx[" + "x".repeat(17) + "]");
+        for (int from = 0; from <= bytes.length; from++) {
+            for (int end = from; end <= bytes.length; end++) {
+                for (byte wanted : new byte[] {Payload.OPEN, Payload.CLOSE, 1, (byte) 0xC3, 'q'}) {
+                    assertEquals(plainIndexOf(bytes, from, end, wanted), PayloadScanner.indexOf(bytes, from, end, wanted),
+                            "from " + from + " to " + end + " for " + wanted);
+                }
+            }
+        }
+    }
+
+    @Test
+    void decimalFieldsOfEveryLengthReadBack() {
+        long value = 0;
+        for (int digits = 1; digits <= 19; digits++) {
+            value = value * 10 + digits % 10;
+            ByteBuffer out = ByteBuffer.allocate(20);
+            Payload.putDecimal(out, value);
+            assertEquals(Long.toString(value), new String(out.array(), 0, out.position(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static int plainIndexOf(byte[] bytes, int from, int end, byte wanted) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
