@@ -48,6 +48,9 @@ final class ItemEncoder {
     private static String chatLines(ServerItem.Chat chat) {
         String text = chat.text();
         String prefix = chat.sender() + ": ";
+        if (isOneSafeLine(text)) {
+            return prefix + text + "\n"; // The usual case, and the fan-out's per-message cost: no char-by-char copy.
+        }
         StringBuilder out = new StringBuilder(prefix.length() + text.length() + 1);
         int start = 0;
         do {
@@ -61,6 +64,16 @@ final class ItemEncoder {
             start = end + 1;
         } while (start < text.length());
         return out.toString();
+    }
+
+    private static boolean isOneSafeLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isControl(c) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void appendNeutralised(StringBuilder out, String text, int start, int end) {

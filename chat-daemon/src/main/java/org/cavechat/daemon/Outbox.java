@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 final class Outbox {
     private static final int INITIAL_CAPACITY = 4;
     /** Above this, an emptied ring is given back: a burst must not pin memory for the connection's life. */
-    private static final int RETAINED_CAPACITY = 64;
+    private static final int RETAINED_CAPACITY = 256;
 
     private final long budgetBytes;
     private byte[][] ring = new byte[INITIAL_CAPACITY][];
