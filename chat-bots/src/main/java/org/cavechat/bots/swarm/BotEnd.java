@@ -1,5 +1,9 @@
 package org.cavechat.bots.swarm;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+
 /**
  * Why a bot failed to join or stopped being a member, counted per reason in the report.
  * The first group happens before the name was accepted; the second to a member during the run.
@@ -33,5 +37,20 @@ enum BotEnd {
 
     String text() {
         return text;
+    }
+
+    /** Why an I/O failure ended a bot that was in {@code state}. */
+    static BotEnd of(IOException e, Bot.State state) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Too many open files")) {
+            return BotEnd.TOO_MANY_FILES;
+        }
+        if (e instanceof BindException || message.contains("Cannot assign requested address")) {
+            return BotEnd.NO_LOCAL_PORT;
+        }
+        if (state == Bot.State.CONNECTING) {
+            return e instanceof ConnectException ? BotEnd.CONNECT_REFUSED : BotEnd.CONNECT_FAILED;
+        }
+        return BotEnd.RESET;
     }
 }

@@ -1,8 +1,6 @@
 package org.cavechat.bots.swarm;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -42,6 +40,8 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Thread thread;
     private volatile IOException failure;
+    /** When the loop, asleep in its selector, has a message due; MAX_VALUE when awake or nothing is due. */
+    private volatile long asleepUntil = Long.MAX_VALUE;
     private boolean stopped;
     private long nextJoinCheck;
     private int handledSinceSend;
@@ -67,6 +67,16 @@ final class BotLoop implements Runnable, Transmitter.Failures {
     /** Runs {@code task} on the loop thread, soon. */
     void post(Runnable task) {
         tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** For the {@link SendClock}: when this loop, asleep, next has a message to send. Any thread. */
+    long asleepUntil() {
+        return asleepUntil;
+    }
+
+    /** A message is due: stop sleeping. Any thread. */
+    void wakeToSend() {
         selector.wakeup();
     }
 
@@ -124,7 +134,9 @@ final class BotLoop implements Runnable, Transmitter.Failures {
                 if (wait == 0) {
                     selector.selectNow(this::handle);
                 } else {
+                    asleepUntil = transmitter.nextSendNanos();
                     selector.select(this::handle, wait);
+                    asleepUntil = Long.MAX_VALUE;
                 }
             }
         } catch (IOException e) {
@@ -144,7 +156,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
                 connected(bot);
             }
         } catch (IOException e) {
-            end(bot, classify(e, bot.state), e.getMessage());
+            end(bot, BotEnd.of(e, bot.state), e.getMessage());
         }
     }
 
@@ -169,7 +181,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
                 read(bot);
             }
         } catch (IOException e) {
-            end(bot, classify(e, bot.state), e.getMessage());
+            end(bot, BotEnd.of(e, bot.state), e.getMessage());
         }
     }
 
@@ -265,20 +277,6 @@ final class BotLoop implements Runnable, Transmitter.Failures {
             return bot.join.closedReason();
         }
         return bot.lastReceived("shutting down") ? BotEnd.SERVER_SHUTDOWN : BotEnd.SERVER_CLOSED;
-    }
-
-    static BotEnd classify(IOException e, Bot.State state) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("Too many open files")) {
-            return BotEnd.TOO_MANY_FILES;
-        }
-        if (e instanceof BindException || message.contains("Cannot assign requested address")) {
-            return BotEnd.NO_LOCAL_PORT;
-        }
-        if (state == Bot.State.CONNECTING) {
-            return e instanceof ConnectException ? BotEnd.CONNECT_REFUSED : BotEnd.CONNECT_FAILED;
-        }
-        return BotEnd.RESET;
     }
 
     /** The swarm is over: members say {@code {quit}} if their socket takes it at once, then every socket closes. */

@@ -35,6 +35,7 @@ final class Swarm {
     private final SwarmCounters counters;
     private final Semaphore joinSlots;
     private final List<BotLoop> loops = new ArrayList<>();
+    private SendClock clock;
     private final Bot[] bots;
     private final long origin = System.nanoTime();
     private long scheduledMeasured;
@@ -83,6 +84,8 @@ final class Swarm {
             loops.add(loop);
             loop.start();
         }
+        clock = new SendClock(loops);
+        clock.start();
     }
 
     private void ramp() throws SwarmAbort, InterruptedException {
@@ -120,7 +123,7 @@ final class Swarm {
         } catch (IOException e) {
             bots[index] = null;
             closeFailed(channel);
-            counters.ended(BotLoop.classify(e, Bot.State.CONNECTING), e.getMessage());
+            counters.ended(BotEnd.of(e, Bot.State.CONNECTING), e.getMessage());
             counters.joinResolved();
             joinSlots.release();
         }
@@ -223,6 +226,9 @@ final class Swarm {
     }
 
     private void stopLoops() throws InterruptedException {
+        if (clock != null) {
+            clock.stop();
+        }
         for (BotLoop loop : loops) {
             loop.stop();
         }

@@ -79,6 +79,12 @@ final class Transmitter {
         return nanos <= 0 ? 0 : Math.min(100, Math.max(1, nanos / 1_000_000));
     }
 
+    /** When the next send is due ({@link System#nanoTime()}), or MAX_VALUE when nothing is scheduled. */
+    long nextSendNanos() {
+        Bot next = due.peek();
+        return next == null ? Long.MAX_VALUE : next.nextDue + windowNanos;
+    }
+
     void sendDue(long now) {
         for (Bot bot; (bot = due.peek()) != null && bot.nextDue + windowNanos <= now; ) {
             due.poll();
