@@ -87,14 +87,15 @@ final class PayloadScanner {
 
     /** Parses {@code bytes[open..close]}, where {@code bytes[open]} is {@code [} and {@code bytes[close]} is {@code ]}. */
     private void parse(byte[] bytes, int open, int close, Sink sink) {
+        // bytes[close] is ']', which ends any run of digits: the loop needs no other bound.
         int at = open + 2;
         for (int f = 0; f < fields.length; f++) {
             int start = at;
             long value = 0;
-            while (at < close && bytes[at] >= '0' && bytes[at] <= '9' && at - start < 19) {
-                value = value * 10 + (bytes[at++] - '0');
+            for (int digit; (digit = bytes[at] - '0') >= 0 && digit <= 9; at++) {
+                value = value * 10 + digit;
             }
-            if (at == start || at >= close || bytes[at] != ' ') {
+            if (at == start || at - start > 19 || bytes[at] != ' ') {
                 sink.malformed();
                 return;
             }
