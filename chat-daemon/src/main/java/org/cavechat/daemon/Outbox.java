@@ -10,7 +10,11 @@ import java.nio.ByteBuffer;
  */
 final class Outbox {
     private static final int INITIAL_CAPACITY = 4;
-    /** Above this, an emptied ring is given back: a burst must not pin memory for the connection's life. */
+    /**
+     * Above this, an emptied ring is given back down to this size: a burst must not pin memory for the
+     * connection's life (1 KB here), and a ring cut back to its initial size was regrown slot by slot on every
+     * round of a busy room (grow() was 7% of the daemon's CPU at 350,000 messages a second to 10 members).
+     */
     private static final int RETAINED_CAPACITY = 256;
 
     private final long budgetBytes;
@@ -103,7 +107,7 @@ final class Outbox {
         size--;
         headOffset = 0;
         if (size == 0 && ring.length > RETAINED_CAPACITY) {
-            ring = new byte[INITIAL_CAPACITY][];
+            ring = new byte[RETAINED_CAPACITY][];
             head = 0;
         }
     }
