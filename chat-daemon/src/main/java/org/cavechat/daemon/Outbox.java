@@ -11,11 +11,13 @@ import java.nio.ByteBuffer;
 final class Outbox {
     private static final int INITIAL_CAPACITY = 4;
     /**
-     * Above this, an emptied ring is given back down to this size: a burst must not pin memory for the
-     * connection's life (1 KB here), and a ring cut back to its initial size was regrown slot by slot on every
-     * round of a busy room (grow() was 7% of the daemon's CPU at 350,000 messages a second to 10 members).
+     * Above this, an emptied ring is cut back to {@link #SHRUNK_CAPACITY}: a burst (a join storm gives every
+     * member thousands of notices) must not pin memory for the connection's life. Cutting back to the initial 4
+     * slots made a busy room regrow every ring by doubling on every round (grow() was 7% of the daemon's
+     * CPU at 350,000 messages a second to 10 members); 64 slots keep 272 bytes per connection.
      */
     private static final int RETAINED_CAPACITY = 256;
+    private static final int SHRUNK_CAPACITY = 64;
 
     private final long budgetBytes;
     private byte[][] ring = new byte[INITIAL_CAPACITY][];
@@ -107,7 +109,7 @@ final class Outbox {
         size--;
         headOffset = 0;
         if (size == 0 && ring.length > RETAINED_CAPACITY) {
-            ring = new byte[RETAINED_CAPACITY][];
+            ring = new byte[SHRUNK_CAPACITY][];
             head = 0;
         }
     }
