@@ -1,0 +1,97 @@
+package org.cavechat.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of a benchmark report: the run's date, machine and JVM, the bars of issue 5, the
+ * charts with their tables, every JMH result, and, when a previous run is given, the comparison
+ * with regressions marked.
+ */
+record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> comparison, String comparedWith) {
+
+    Report {
+        results = List.copyOf(results);
+        comparison = List.copyOf(comparison);
+    }
+
+    List<Block> blocks() {
+        List<Block> blocks = new ArrayList<>();
+        Figures figures = new Figures(results);
+        blocks.add(new Block.Heading("CaveChat benchmark report"));
+        blocks.add(new Block.Paragraph("Taken " + machine.get("date") + " with `" + machine.get("command")
+                + "`. Figures are JMH scores with the half-width of their 99.9% confidence interval"
+                + " (± error); see docs/benchmarks/README.md for how to read them."));
+        blocks.add(new Block.TableBlock(machineTable()));
+        blocks.add(new Block.Heading("Bars"));
+        blocks.add(new Block.TableBlock(barTable(Bar.of(figures))));
+        blocks.add(new Block.Heading("Fan-out: deliveries per second"));
+        blocks.add(new Block.ChartBlock(figures.throughput()));
+        blocks.add(new Block.Heading("Latency until all members have a broadcast"));
+        blocks.add(new Block.Paragraph("Closed-loop service time (JMH sample mode): the next broadcast"
+                + " is sent only when the last one reached every member, so these are not latencies"
+                + " under an offered load; those come from `chat-bots swarm`."));
+        blocks.add(new Block.ChartBlock(figures.latency()));
+        blocks.add(new Block.Heading("In-process cost per delivery"));
+        blocks.add(new Block.ChartBlock(figures.allocation()));
+        if (!comparison.isEmpty()) {
+            blocks.add(new Block.Heading("Compared with " + comparedWith));
+            blocks.add(new Block.TableBlock(comparisonTable()));
+        }
+        blocks.add(new Block.Heading("All results"));
+        blocks.add(new Block.TableBlock(resultTable()));
+        return blocks;
+    }
+
+    private Table machineTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, String> fact : machine.facts().entrySet()) {
+            rows.add(List.of(fact.getKey(), fact.getValue()));
+        }
+        return new Table("Machine and JVM", List.of("", ""), rows);
+    }
+
+    private static Table barTable(List<Bar> bars) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Bar bar : bars) {
+            rows.add(List.of(bar.name(), bar.target(), bar.measured(), bar.status().name().replace('_', ' ')));
+        }
+        return new Table("Bars of issue 5", List.of("figure", "bar", "measured", "status"), rows);
+    }
+
+    private Table comparisonTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison.Row row : comparison) {
+            rows.add(List.of(row.key(), row.before() == null ? "" : Numbers.withError(row.before()),
+                    row.after() == null ? "" : Numbers.withError(row.after()), row.unit(),
+                    Numbers.percent(row.change()),
+                    row.verdict().name().replace('_', ' ') + (row.errorKnown() || row.before() == null
+                            || row.after() == null ? "" : " (no error estimate)")));
+        }
+        return new Table("Before and after", List.of("benchmark", "before", "after", "unit", "change", "verdict"),
+                rows);
+    }
+
+    private Table resultTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (JmhResult result : results) {
+            rows.add(List.of(result.shortName(), result.params().toString(), result.mode(),
+                    Numbers.withError(result.primary()), result.primary().unit(), secondaries(result)));
+        }
+        return new Table("JMH results", List.of("benchmark", "parameters", "mode", "score", "unit", "also"), rows);
+    }
+
+    private static String secondaries(JmhResult result) {
+        List<String> parts = new ArrayList<>();
+        Metric deliveries = result.secondary().get("deliveries");
+        if (deliveries != null) {
+            parts.add("deliveries " + Numbers.withError(deliveries) + " " + deliveries.unit());
+        }
+        Metric allocation = result.secondary().get(Figures.ALLOCATION);
+        if (allocation != null) {
+            parts.add("alloc " + Numbers.withError(allocation) + " " + allocation.unit());
+        }
+        return String.join("; ", parts);
+    }
+}
