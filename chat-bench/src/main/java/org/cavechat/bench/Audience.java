@@ -8,20 +8,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The members of one benchmark room, held open across a trial: one line-framed sender and
- * {@code members - 1} listeners of the chosen framing, all joined in order before the first
- * measurement. Every broadcast the sender makes is delivered to all {@code members} (the sender gets
- * its own message back, as in the original), so one message means {@code members} deliveries.
+ * {@code members - 1} listeners of the chosen framing. Every broadcast the sender makes is delivered
+ * to all {@code members} (the sender gets its own message back, as in the original), so one message
+ * means {@code members} deliveries.
  *
- * <p>The sender's echoes are read by a thread of their own with blocking reads, because the
- * benchmark thread writes to that channel with blocking writes; the listeners share one
- * {@link AudienceReader}.
+ * <p>Listeners join in batches whose names are sent before any welcome is read, so that the server
+ * sees many joins per read and a room of thousands forms in seconds despite its join notices
+ * (N squared of them). Once all have joined, the sender broadcasts the {@link Delivery#MARK sync
+ * mark}; counting starts behind it. The sender's echoes are read by a thread of their own with
+ * blocking reads, because the benchmark thread writes to that channel with blocking writes; the
+ * listeners share one {@link AudienceReader}.
  */
 final class Audience implements AutoCloseable {
     static final String SENDER = "sender";
     static final String PAYLOAD = "0123456789abcdef".repeat(4);
+    private static final int JOIN_BATCH = 250;
 
     private final int members;
     private final SocketChannel sender;
@@ -31,6 +36,8 @@ final class Audience implements AutoCloseable {
     private final Thread readerThread;
     private final Thread echoThread;
     private final ByteBuffer message = ByteBuffer.wrap(ClientFraming.LINE.encode(PAYLOAD));
+    /** Bytes the sender has received; its join notices tell when every listener is in the room. */
+    private final AtomicLong echoBytes = new AtomicLong();
     private long sent;
 
     private Audience(InetSocketAddress server, int members, ClientFraming framing) throws IOException {
@@ -38,19 +45,26 @@ final class Audience implements AutoCloseable {
         this.counter = new DeliveryCounter(members);
         this.reader = new AudienceReader(counter);
         this.readerThread = Thread.ofPlatform().daemon().name("audience-reader").start(reader);
-        this.sender = join(server, SENDER, ClientFraming.LINE);
-        Delivery echoes = settledIfEmpty(delivery(0, ClientFraming.LINE));
+        this.sender = join(server, List.of(SENDER), ClientFraming.LINE).getFirst();
+        Delivery echoes = delivery(ClientFraming.LINE);
         this.echoThread = Thread.ofPlatform().daemon().name("audience-echoes")
                 .start(() -> readEchoes(echoes));
-        for (int position = 1; position < members; position++) {
-            SocketChannel listener = join(server, nameAt(position), framing);
-            listeners.add(listener);
-            reader.add(listener, settledIfEmpty(delivery(position, framing)));
+        for (int first = 1; first < members; first += JOIN_BATCH) {
+            List<String> names = new ArrayList<>();
+            for (int position = first; position < Math.min(members, first + JOIN_BATCH); position++) {
+                names.add("m" + position);
+            }
+            for (SocketChannel listener : join(server, names, framing)) {
+                listeners.add(listener);
+                reader.add(listener, delivery(framing));
+            }
         }
+        awaitJoinNotices();
+        sender.write(ByteBuffer.wrap(ClientFraming.LINE.encode(Delivery.MARK)));
         counter.awaitSettled();
     }
 
-    /** Joins {@code members} members (at least 1) and returns once all setup traffic has arrived. */
+    /** Joins {@code members} members (at least 1) and returns once every one has the sync mark. */
     static Audience join(InetSocketAddress server, int members, ClientFraming framing) throws IOException {
         if (members < 1) {
             throw new IllegalArgumentException("a room needs at least the sender, not " + members);
@@ -71,51 +85,51 @@ final class Audience implements AutoCloseable {
         sent++;
     }
 
-    /** Messages sent since the audience joined. */
-    long sent() {
-        return sent;
-    }
-
     /** Waits until all but {@code inFlight} of the messages sent have reached every member. */
     void awaitAllBut(long inFlight) {
         counter.awaitDelivered((sent - inFlight) * members);
     }
 
-    /** Deliveries counted since the audience joined (join notices excluded). */
+    /** Deliveries of benchmark messages counted since the audience joined. */
     long deliveries() {
         return counter.delivered();
     }
 
-    private static String nameAt(int position) {
-        return position == 0 ? SENDER : "m" + position;
-    }
-
-    /** What the member at {@code position} receives: the later joiners' notices, then items. */
-    private Delivery delivery(int position, ClientFraming framing) {
-        long setup = 0;
-        for (int later = position + 1; later < members; later++) {
-            setup += framing.encode(nameAt(later) + " has joined the chat!").length;
+    /**
+     * A welcome can arrive before its member is in the room (the original, and so the baseline, welcomes
+     * first and adds the member after the join notice): the sync mark waits until the sender, which
+     * joined first, has every later member's join notice.
+     */
+    private void awaitJoinNotices() {
+        long noticeBytes = 0;
+        for (int position = 1; position < members; position++) {
+            noticeBytes += ClientFraming.LINE.encode("m" + position + " has joined the chat!").length;
         }
-        return new Delivery(setup, framing.encode(SENDER + ": " + PAYLOAD).length);
+        long expected = noticeBytes;
+        counter.awaitSetup(() -> echoBytes.get() >= expected,
+                () -> echoBytes.get() + " of " + expected + " bytes of join notices reached the sender");
     }
 
-    /** The last member to join gets no setup traffic: it is settled before any read. */
-    private Delivery settledIfEmpty(Delivery delivery) {
-        if (delivery.settled()) {
-            counter.settled();
-        }
-        return delivery;
+    private static Delivery delivery(ClientFraming framing) {
+        return new Delivery(framing.encode(SENDER + ": " + PAYLOAD).length, framing.encode("").length);
     }
 
-    private static SocketChannel join(InetSocketAddress server, String name, ClientFraming framing)
+    /** Connects and names all of {@code names} before reading any greeting: one batch of joins. */
+    private static List<SocketChannel> join(InetSocketAddress server, List<String> names, ClientFraming framing)
             throws IOException {
-        SocketChannel channel = SocketChannel.open(server);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        readExactly(channel, ThreadPerClientServer.GREETING.length());
-        channel.write(ByteBuffer.wrap(framing.name(name)));
-        readExactly(channel, framing.encode(
-                "Welcome " + name + "! If you ever want to quit, type {quit} to exit.").length);
-        return channel;
+        List<SocketChannel> channels = new ArrayList<>();
+        for (String name : names) {
+            SocketChannel channel = SocketChannel.open(server);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.write(ByteBuffer.wrap(framing.name(name)));
+            channels.add(channel);
+        }
+        // A member receives nothing between the greeting and its welcome: no broadcast reaches the unnamed.
+        for (int i = 0; i < names.size(); i++) {
+            readExactly(channels.get(i), ThreadPerClientServer.GREETING.length() + framing.encode(
+                    "Welcome " + names.get(i) + "! If you ever want to quit, type {quit} to exit.").length);
+        }
+        return channels;
     }
 
     private static void readExactly(SocketChannel channel, int bytes) throws IOException {
@@ -129,10 +143,11 @@ final class Audience implements AutoCloseable {
 
     private void readEchoes(Delivery echoes) {
         ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
-        boolean wasSettled = echoes.settled();
+        boolean wasSettled = false;
         try {
             for (int n = sender.read(scratch.clear()); n >= 0; n = sender.read(scratch.clear())) {
-                counter.add(echoes.received(n));
+                echoBytes.addAndGet(n);
+                counter.add(echoes.received(scratch.flip()));
                 if (!wasSettled && echoes.settled()) {
                     wasSettled = true;
                     counter.settled();

@@ -81,7 +81,7 @@ final class AudienceReader implements Runnable, AutoCloseable {
                     counter.fail(channel + " was closed by the server");
                     return;
                 }
-                counter.add(delivery.received(n));
+                counter.add(delivery.received(scratch.flip()));
             }
         } catch (IOException e) {
             key.cancel();

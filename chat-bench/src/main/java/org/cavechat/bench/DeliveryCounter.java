@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Deliveries counted by the reader threads, and the one sender thread that waits for them. A reader
@@ -47,11 +49,16 @@ final class DeliveryCounter {
         return delivered.get();
     }
 
-    /** Waits until every member has received its setup traffic. */
+    /** Waits until every member has received the sync mark. */
     void awaitSettled() {
+        awaitSetup(() -> unsettled.get() == 0, () -> unsettled.get() + " members still wait for the sync mark");
+    }
+
+    /** Waits, polling, for a condition of the room's setup: not for measured paths. */
+    void awaitSetup(BooleanSupplier done, Supplier<String> progress) {
         long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
-        while (unsettled.get() > 0) {
-            check(deadline, () -> unsettled.get() + " members still receive their join notices");
+        while (!done.getAsBoolean()) {
+            check(deadline, progress);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
@@ -75,7 +82,7 @@ final class DeliveryCounter {
         }
     }
 
-    private void check(long deadline, java.util.function.Supplier<String> progress) {
+    private void check(long deadline, Supplier<String> progress) {
         if (failure != null) {
             throw new IllegalStateException("a member was lost: " + failure);
         }

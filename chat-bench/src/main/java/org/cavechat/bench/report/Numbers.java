@@ -40,7 +40,7 @@ final class Numbers {
         double abs = Math.abs(value);
         String text = abs >= 100 || abs == Math.rint(abs)
                 ? String.format(Locale.ROOT, "%.0f", value)
-                : abs >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
+                : abs >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.3g", value);
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 }

@@ -1,0 +1,102 @@
+package org.cavechat.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark suite as the report runs it: a few JMH passes, each a benchmark class with the
+ * parameter values worth their time on this machine, merged into one JMH JSON file. The quick suite
+ * (about 7 minutes on 2 cores) leaves out what costs much and says little: the baseline at N = 5000
+ * (its 12.5 million join notices alone take minutes of blocking writes) and the baseline's legacy
+ * framing (it writes every item on its own in both framings). The full suite uses the benchmarks'
+ * own annotations: every parameter, 2 warm-up and 5 measured iterations.
+ */
+final class Suite {
+    /** One JMH run: a benchmark class and the parameter values to run it with. */
+    record Pass(String include, Map<String, String[]> params, boolean profileGc) {
+    }
+
+    private final boolean quick;
+
+    Suite(boolean quick) {
+        this.quick = quick;
+    }
+
+    List<Pass> passes() {
+        if (!quick) {
+            return List.of(new Pass("FanOutBenchmark", Map.of(), false),
+                    new Pass("BroadcastLatencyBenchmark", Map.of(), false),
+                    new Pass("BroadcastCostBenchmark", Map.of(), true));
+        }
+        String[] all = {"1", "10", "100", "1000", "5000"};
+        String[] upTo1000 = {"1", "10", "100", "1000"};
+        return List.of(
+                new Pass("FanOutBenchmark", Map.of("server", new String[] {"CAVECHAT"}, "members", all,
+                        "framing", new String[] {"LINE", "LEGACY"}), false),
+                new Pass("FanOutBenchmark", Map.of("server", new String[] {"THREAD_PER_CLIENT"},
+                        "members", upTo1000, "framing", new String[] {"LINE"}), false),
+                new Pass("BroadcastLatencyBenchmark", Map.of("server", new String[] {"CAVECHAT"},
+                        "members", all), false),
+                new Pass("BroadcastLatencyBenchmark", Map.of("server", new String[] {"THREAD_PER_CLIENT"},
+                        "members", upTo1000), false),
+                new Pass("BroadcastCostBenchmark", Map.of("members", all,
+                        "framing", new String[] {"LINE"}), true));
+    }
+
+    /** Runs every pass and writes their merged results to {@code resultFile}. */
+    void run(Path resultFile) throws IOException, RunnerException {
+        List<String> arrays = new ArrayList<>();
+        int index = 0;
+        for (Pass pass : passes()) {
+            Path passFile = resultFile.resolveSibling("pass-" + (++index) + ".json");
+            new Runner(options(pass, passFile).build()).run();
+            arrays.add(Files.readString(passFile));
+            Files.delete(passFile);
+        }
+        Files.writeString(resultFile, mergeArrays(arrays));
+    }
+
+    private ChainedOptionsBuilder options(Pass pass, Path resultFile) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("\\." + pass.include() + "\\.")
+                .resultFormat(ResultFormatType.JSON)
+                .result(resultFile.toString())
+                .shouldFailOnError(true);
+        pass.params().forEach(options::param);
+        if (pass.profileGc()) {
+            options.addProfiler(GCProfiler.class);
+        }
+        if (quick) {
+            options.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(2));
+        }
+        return options;
+    }
+
+    /** JMH writes one JSON array per run; the report reads one array. */
+    static String mergeArrays(List<String> arrays) {
+        List<String> bodies = new ArrayList<>();
+        for (String array : arrays) {
+            String trimmed = array.strip();
+            if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
+                throw new IllegalArgumentException("not a JSON array: " + trimmed.substring(0, Math.min(40, trimmed.length())));
+            }
+            String body = trimmed.substring(1, trimmed.length() - 1).strip();
+            if (!body.isEmpty()) {
+                bodies.add(body);
+            }
+        }
+        return "[\n" + String.join(",\n", bodies) + "\n]\n";
+    }
+}
