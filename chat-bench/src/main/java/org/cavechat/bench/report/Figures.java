@@ -58,16 +58,26 @@ final class Figures {
                 "microseconds", series);
     }
 
-    /** Bytes allocated per delivery in the in-process broadcast, one line per design. */
+    /** Nanoseconds of the in-process broadcast per member, one line per design and framing. */
+    Chart cost() {
+        return inProcess("Time per delivery (in process)", "nanoseconds per delivery", Figures::timePerDelivery);
+    }
+
+    /** Bytes allocated per delivery in the in-process broadcast, one line per design and framing. */
     Chart allocation() {
+        return inProcess("Allocation per delivery (in process, -prof gc)", "bytes per delivery",
+                Figures::allocationPerDelivery);
+    }
+
+    private Chart inProcess(String title, String yLabel, Function<JmhResult, Metric> figure) {
         List<Chart.Series> series = new ArrayList<>();
-        for (List<JmhResult> group : groups(COST, r -> r.param("design"))) {
-            String design = group.getFirst().param("design");
-            series.add(new Chart.Series(label(design), COLORS.getOrDefault(design, "#555"), false,
-                    points(group, Figures::allocationPerDelivery)));
+        for (List<JmhResult> group : groups(COST, r -> r.param("design") + " " + r.param("framing"))) {
+            JmhResult first = group.getFirst();
+            series.add(new Chart.Series(label(first.param("design")) + ", " + first.param("framing").toLowerCase(),
+                    COLORS.getOrDefault(first.param("design"), "#555"), first.param("framing").equals("LEGACY"),
+                    points(group, figure)));
         }
-        return new Chart("Allocation per delivery (in process, -prof gc)", "members (N)",
-                "bytes per delivery", series);
+        return new Chart(title, "members (N)", yLabel, series);
     }
 
     /** The fan-out result for one server, framing and room size, if the run has it. */
@@ -95,9 +105,9 @@ final class Figures {
     static String label(String param) {
         return switch (param) {
             case "CAVECHAT" -> "CaveChat";
-            case "THREAD_PER_CLIENT" -> "thread per client (baseline)";
-            case "OUTBOX" -> "CaveChat outboxes";
-            case "LOCKED_WRITES" -> "locked writes (baseline)";
+            case "THREAD_PER_CLIENT" -> "baseline";
+            case "OUTBOX" -> "CaveChat";
+            case "LOCKED_WRITES" -> "baseline";
             default -> param;
         };
     }

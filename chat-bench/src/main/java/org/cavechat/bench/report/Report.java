@@ -34,6 +34,10 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
                 + " under an offered load; those come from `chat-bots swarm`."));
         blocks.add(new Block.ChartBlock(figures.latency()));
         blocks.add(new Block.Heading("In-process cost per delivery"));
+        blocks.add(new Block.Paragraph("One broadcast through the daemon's own Room, Outbox and Connection"
+                + " into channels that discard the bytes (no kernel), divided by the members;"
+                + " allocation from `-prof gc` (gc.alloc.rate.norm over the members)."));
+        blocks.add(new Block.ChartBlock(figures.cost()));
         blocks.add(new Block.ChartBlock(figures.allocation()));
         if (!comparison.isEmpty()) {
             blocks.add(new Block.Heading("Compared with " + comparedWith));

@@ -32,7 +32,7 @@ class ReportRenderingTest {
     void theMarkdownReportTabulatesEachChartByRoomSize() {
         String md = MarkdownReport.render(report(List.of()));
 
-        assertTrue(md.contains("| members (N) | CaveChat, line | thread per client (baseline), line |\n"
+        assertTrue(md.contains("| members (N) | CaveChat, line | baseline, line |\n"
                 + "|---|---|---|\n| 1k | 10M ± 500k | 60k ± 5k |\n"), md);
         assertTrue(md.contains("| members (N) | CaveChat, p50 | CaveChat, p99 |\n|---|---|---|\n| 1k | 800 | 2k |\n"), md);
     }
@@ -46,10 +46,10 @@ class ReportRenderingTest {
     }
 
     @Test
-    void theHtmlReportIsOnePageWithThreeInlineChartsAndNoExternalResource() {
+    void theHtmlReportIsOnePageWithFourInlineChartsAndNoExternalResource() {
         String html = HtmlReport.render(report(List.of()));
 
-        assertEquals(3, count(html, "<svg "));
+        assertEquals(4, count(html, "<svg "));
         assertFalse(html.contains("<script"));
         assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"));
         assertEquals(3, count(html, "<td class=\"REACHED\">"));
