@@ -92,7 +92,10 @@ final class Connection {
         return count;
     }
 
-    /** Queues {@code frame} within the budget; false means this reader has fallen too far behind. */
+    /**
+     * Queues {@code frame} within the budget; false means this reader has fallen too far behind. The caller
+     * accounts the bytes in {@link DaemonStats#outboxChanged}: a broadcast does it once, not per member.
+     */
     boolean enqueue(byte[] frame) {
         if (finishing) {
             return true; // Nothing may follow a goodbye; the connection is about to close anyway.
@@ -100,7 +103,7 @@ final class Connection {
         if (!outbox.offer(frame)) {
             return false;
         }
-        queued(frame.length);
+        scheduleFlush();
         return true;
     }
 
@@ -113,12 +116,12 @@ final class Connection {
             return;
         }
         outbox.append(frame);
-        queued(frame.length);
+        stats.outboxChanged(frame.length);
+        scheduleFlush();
         finishing = true;
     }
 
-    private void queued(int bytes) {
-        stats.outboxChanged(bytes);
+    private void scheduleFlush() {
         if (!queuedForFlush && !waitingForWritable) {
             queuedForFlush = true;
             toFlush.add(this);

@@ -157,7 +157,13 @@ final class Room {
     }
 
     private void send(Connection connection, ServerItem item) {
-        if (!connection.enqueue(ItemEncoder.encode(item, framingOf(connection)))) {
+        if (connection.isFinishing()) {
+            return; // Its goodbye is queued; nothing may follow it.
+        }
+        byte[] frame = ItemEncoder.encode(item, framingOf(connection));
+        if (connection.enqueue(frame)) {
+            stats.outboxChanged(frame.length);
+        } else {
             slowConsumers.add(connection);
         }
     }
@@ -169,16 +175,23 @@ final class Room {
         }
         byte[] legacy = legacyMembers > 0 ? ItemEncoder.encode(item, Framing.LEGACY) : null;
         byte[] line = legacyMembers < memberCount ? ItemEncoder.encode(item, Framing.LINE) : null;
-        int delivered = 0;
+        int legacyDelivered = 0;
+        int lineDelivered = 0;
         for (int i = 0; i < memberCount; i++) {
             Connection member = members[i];
-            if (member.enqueue(member.framing() == Framing.LEGACY ? legacy : line)) {
-                delivered++;
-            } else {
+            boolean isLegacy = member.framing() == Framing.LEGACY;
+            if (!member.enqueue(isLegacy ? legacy : line)) {
                 slowConsumers.add(member);
+            } else if (isLegacy) {
+                legacyDelivered++;
+            } else {
+                lineDelivered++;
             }
         }
-        stats.delivered(delivered);
+        // Counted once per broadcast: a shared counter touched per delivery would cost more than the delivery.
+        stats.delivered(legacyDelivered + lineDelivered);
+        stats.outboxChanged((long) legacyDelivered * (legacy == null ? 0 : legacy.length)
+                + (long) lineDelivered * (line == null ? 0 : line.length));
     }
 
     /** Removing a slow consumer broadcasts its leaving, which may find further slow consumers: repeat. */
