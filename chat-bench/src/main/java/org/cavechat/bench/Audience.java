@@ -90,6 +90,11 @@ final class Audience implements AutoCloseable {
         counter.awaitDelivered((sent - inFlight) * members);
     }
 
+    /** Reads that returned bytes, by all the audience's readers, since it joined. */
+    long reads() {
+        return counter.reads();
+    }
+
     /** Deliveries of benchmark messages counted since the audience joined. */
     long deliveries() {
         return counter.delivered();

@@ -19,6 +19,7 @@ final class DeliveryCounter {
     private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
     private final AtomicInteger unsettled;
     private volatile long wanted = Long.MAX_VALUE;
     private volatile Thread waiter;
@@ -28,7 +29,9 @@ final class DeliveryCounter {
         this.unsettled = new AtomicInteger(members);
     }
 
+    /** One read by a reader thread that completed {@code items} items. */
     void add(long items) {
+        reads.incrementAndGet();
         if (items > 0 && delivered.addAndGet(items) >= wanted) {
             LockSupport.unpark(waiter);
         }
@@ -47,6 +50,11 @@ final class DeliveryCounter {
 
     long delivered() {
         return delivered.get();
+    }
+
+    /** Reads the readers made: deliveries per read tell how much the server's writes were batched. */
+    long reads() {
+        return reads.get();
     }
 
     /** Waits until every member has received the sync mark. */

@@ -55,17 +55,24 @@ public class FanOutBenchmark {
     private Audience audience;
     private long window;
 
-    /** Deliveries in the current iteration, reported by JMH as a rate next to the score. */
+    /**
+     * Deliveries and the members' reads in the current iteration, reported by JMH as rates next to the
+     * score. Deliveries per read tell how well the server batched what it wrote to each member.
+     */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     @State(Scope.Thread)
     public static class Deliveries {
         public long deliveries;
-        private long atStart;
+        public long reads;
+        private long deliveriesAtStart;
+        private long readsAtStart;
 
         @Setup(Level.Iteration)
         public void reset(FanOutBenchmark room) {
-            atStart = room.audience.deliveries();
+            deliveriesAtStart = room.audience.deliveries();
+            readsAtStart = room.audience.reads();
             deliveries = 0;
+            reads = 0;
         }
     }
 
@@ -88,7 +95,8 @@ public class FanOutBenchmark {
     public long broadcast(Deliveries counters) throws IOException {
         audience.awaitAllBut(window);
         audience.send();
-        counters.deliveries = audience.deliveries() - counters.atStart;
+        counters.deliveries = audience.deliveries() - counters.deliveriesAtStart;
+        counters.reads = audience.reads() - counters.readsAtStart;
         return counters.deliveries;
     }
 }

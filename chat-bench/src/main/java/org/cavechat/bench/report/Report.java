@@ -92,6 +92,10 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
         if (deliveries != null) {
             parts.add("deliveries " + Numbers.withError(deliveries) + " " + deliveries.unit());
         }
+        Metric reads = result.secondary().get("reads");
+        if (reads != null && deliveries != null && reads.score() > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "%.1f deliveries per read", deliveries.score() / reads.score()));
+        }
         Metric allocation = result.secondary().get(Figures.ALLOCATION);
         if (allocation != null) {
             parts.add("alloc " + Numbers.withError(allocation) + " " + allocation.unit());
