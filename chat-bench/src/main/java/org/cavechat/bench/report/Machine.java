@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  */
 record Machine(Map<String, String> facts) {
     static final String FILE = "machine.json";
+    static final String LOAD_AT_START = "load average at start (1, 5, 15 min)";
+    static final String LOAD_AT_END = "load average at end (1, 5, 15 min)";
 
     Machine {
         facts = new LinkedHashMap<>(facts);
@@ -32,8 +34,8 @@ record Machine(Map<String, String> facts) {
         facts.put("memory", firstValue("/proc/meminfo", "MemTotal").orElse("unknown"));
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         facts.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        facts.put("load average at start (1, 5, 15 min)", loadBefore);
-        facts.put("load average at end (1, 5, 15 min)", loadAverage());
+        facts.put(LOAD_AT_START, loadBefore);
+        facts.put(LOAD_AT_END, loadAverage());
         return new Machine(facts);
     }
 
@@ -64,6 +66,20 @@ record Machine(Map<String, String> facts) {
                     .append(quote(entries.get(i).getValue())).append(i + 1 < entries.size() ? ",\n" : "\n");
         }
         Files.writeString(file, json.append("}\n"));
+    }
+
+    /** True when the 1-minute load average at the start or the end exceeded the cores. */
+    boolean wasLoaded() {
+        try {
+            double cores = Double.parseDouble(get("cores"));
+            return firstNumber(LOAD_AT_START) > cores || firstNumber(LOAD_AT_END) > cores;
+        } catch (NumberFormatException unknown) {
+            return false;
+        }
+    }
+
+    private double firstNumber(String fact) {
+        return Double.parseDouble(get(fact).split(",")[0].trim());
     }
 
     String get(String fact) {

@@ -24,6 +24,11 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
                 + "`. Figures are JMH scores with the half-width of their 99.9% confidence interval"
                 + " (± error); see docs/benchmarks/README.md for how to read them."));
         blocks.add(new Block.TableBlock(machineTable()));
+        if (machine.wasLoaded()) {
+            blocks.add(new Block.Paragraph("Taken under load: the load average exceeded the number of cores"
+                    + " during the run (other work shared the machine), so every figure here is disturbed"
+                    + " and its error is wide; compare runs only with their errors."));
+        }
         blocks.add(new Block.Heading("Bars"));
         blocks.add(new Block.TableBlock(barTable(Bar.of(figures))));
         blocks.add(new Block.Heading("Fan-out: deliveries per second"));
