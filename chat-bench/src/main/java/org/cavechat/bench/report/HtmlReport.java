@@ -14,7 +14,7 @@ final class HtmlReport {
             th { background: #f2f2f2; }
             caption { text-align: left; font-weight: bold; padding: 4px 0; }
             code { background: #f4f4f4; padding: 1px 4px; }
-            .REACHED { background: #dff3df; } .MISSED { background: #f8dcdc; }
+            .REACHED { background: #dff3df; } .MISSED { background: #f8dcdc; } .UNCERTAIN { background: #fbf0c8; }
             .REGRESSION { background: #f8dcdc; } .IMPROVEMENT { background: #dff3df; }
             """;
 
@@ -67,7 +67,7 @@ final class HtmlReport {
     }
 
     private static boolean isStatus(String word) {
-        return List.of("REACHED", "MISSED", "REGRESSION", "IMPROVEMENT").contains(word);
+        return List.of("REACHED", "UNCERTAIN", "MISSED", "REGRESSION", "IMPROVEMENT").contains(word);
     }
 
     /** Markdown's inline code spans, in the paragraphs that use them, as HTML code elements. */

@@ -58,7 +58,7 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
         for (Map.Entry<String, String> fact : machine.facts().entrySet()) {
             rows.add(List.of(fact.getKey(), fact.getValue()));
         }
-        return new Table("Machine and JVM", List.of("", ""), rows);
+        return new Table("Machine and JVM", List.of("fact", "value"), rows);
     }
 
     private static Table barTable(List<Bar> bars) {
