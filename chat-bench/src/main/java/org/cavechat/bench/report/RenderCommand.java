@@ -2,6 +2,8 @@ package org.cavechat.bench.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "JSON", description = "A previous run's jmh-result.json to compare with.")
     Path previous;
 
+    @Option(names = "--swarm", paramLabel = "JSON",
+            description = "A chat-bots swarm summary.json whose open-loop latency goes into the report (repeatable).")
+    List<Path> swarms = new ArrayList<>();
+
     @Option(names = "--out", description = "Directory of the report (default: the results' directory).")
     Path out;
 
@@ -31,7 +37,7 @@ final class RenderCommand implements Callable<Integer> {
         Path machineFile = machine != null ? machine : results.resolveSibling(Machine.FILE);
         Machine described = Files.exists(machineFile) ? Machine.read(machineFile)
                 : new Machine(Map.of("machine", "not recorded with this run"));
-        ReportFiles.write(directory, JmhResults.read(results), described, previous);
+        ReportFiles.write(directory, JmhResults.read(results), described, previous, swarms);
         System.out.println("report: " + directory.resolve(ReportFiles.HTML));
         return 0;
     }

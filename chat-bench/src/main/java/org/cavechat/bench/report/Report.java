@@ -9,11 +9,17 @@ import java.util.Map;
  * charts with their tables, every JMH result, and, when a previous run is given, the comparison
  * with regressions marked.
  */
-record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> comparison, String comparedWith) {
+record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> comparison, String comparedWith,
+        List<SwarmRun> swarms) {
 
     Report {
         results = List.copyOf(results);
         comparison = List.copyOf(comparison);
+        swarms = List.copyOf(swarms);
+    }
+
+    Report(List<JmhResult> results, Machine machine, List<Comparison.Row> comparison, String comparedWith) {
+        this(results, machine, comparison, comparedWith, List.of());
     }
 
     List<Block> blocks() {
@@ -38,6 +44,15 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
                 + " is sent only when the last one reached every member, so these are not latencies"
                 + " under an offered load; those come from `chat-bots swarm`."));
         blocks.add(new Block.ChartBlock(figures.latency()));
+        blocks.add(new Block.Heading("Latency under a fixed offered load (chat-bots swarm)"));
+        if (swarms.isEmpty()) {
+            blocks.add(new Block.Paragraph("No swarm summary in this report: pass `--swarm summary.json` of"
+                    + " `chat-bots swarm --report DIR` runs to add their open-loop latencies here."));
+        } else {
+            blocks.add(new Block.Paragraph("Open loop: each message is timed from its intended send time,"
+                    + " so a stall delays and counts against every message due during it."));
+            blocks.add(new Block.TableBlock(swarmTable()));
+        }
         blocks.add(new Block.Heading("In-process cost per delivery"));
         blocks.add(new Block.Paragraph("One broadcast through the daemon's own Room, Outbox and Connection"
                 + " into channels that discard the bytes (no kernel), divided by the members;"
@@ -67,6 +82,18 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
             rows.add(List.of(bar.name(), bar.target(), bar.measured(), bar.status().name().replace('_', ' ')));
         }
         return new Table("Bars of issue 5", List.of("figure", "bar", "measured", "status"), rows);
+    }
+
+    private Table swarmTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (SwarmRun run : swarms) {
+            rows.add(List.of(String.valueOf(run.bots()), run.framing(), Numbers.compact(run.requestedRate()),
+                    Numbers.compact(run.achievedRate()), Numbers.compact(run.p50Ms()), Numbers.compact(run.p99Ms()),
+                    Numbers.compact(run.maxMs()), String.valueOf(run.delivered()), String.valueOf(run.lost()),
+                    run.source()));
+        }
+        return new Table("Swarm runs", List.of("bots", "framing", "offered msg/s", "achieved msg/s", "p50 ms",
+                "p99 ms", "max ms", "delivered", "lost", "summary"), rows);
     }
 
     private Table comparisonTable() {

@@ -20,8 +20,18 @@ final class ReportFiles {
     /** Renders {@code results} (and a comparison with {@code previous}, if given) into {@code directory}. */
     static Report write(Path directory, List<JmhResult> results, Machine machine, Path previous)
             throws IOException {
+        return write(directory, results, machine, previous, List.of());
+    }
+
+    /** As above, with the open-loop figures of {@code chat-bots swarm} runs ({@code summary.json} files). */
+    static Report write(Path directory, List<JmhResult> results, Machine machine, Path previous,
+            List<Path> swarmSummaries) throws IOException {
         List<Comparison.Row> rows = previous == null ? List.of() : Comparison.of(JmhResults.read(previous), results);
-        Report report = new Report(results, machine, rows, previous == null ? "" : previous.toString());
+        List<SwarmRun> swarms = new java.util.ArrayList<>();
+        for (Path summary : swarmSummaries) {
+            swarms.add(SwarmRun.read(summary));
+        }
+        Report report = new Report(results, machine, rows, previous == null ? "" : previous.toString(), swarms);
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(MARKDOWN), MarkdownReport.render(report));
         Files.writeString(directory.resolve(HTML), HtmlReport.render(report));

@@ -2,6 +2,8 @@ package org.cavechat.bench.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "JSON", description = "A previous run's jmh-result.json to compare with.")
     Path previous;
 
+    @Option(names = "--swarm", paramLabel = "JSON",
+            description = "A chat-bots swarm summary.json whose open-loop latency goes into the report (repeatable).")
+    List<Path> swarms = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
@@ -28,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
         new Suite(quick).run(results);
         Machine machine = Machine.describeThis(command(), loadBefore);
         machine.write(out.resolve(Machine.FILE));
-        ReportFiles.write(out, JmhResults.read(results), machine, previous);
+        ReportFiles.write(out, JmhResults.read(results), machine, previous, swarms);
         System.out.println("report: " + out.resolve(ReportFiles.HTML) + " and " + out.resolve(ReportFiles.MARKDOWN));
         return 0;
     }
