@@ -28,7 +28,7 @@ final class RenderCommand implements Callable<Integer> {
             description = "A chat-bots swarm summary.json whose open-loop latency goes into the report (repeatable).")
     List<Path> swarms = new ArrayList<>();
 
-    @Option(names = "--out", description = "Directory of the report (default: the results' directory).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory of the report (default: the results' directory).")
     Path out;
 
     @Override

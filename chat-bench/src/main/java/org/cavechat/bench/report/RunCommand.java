@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs the benchmark suite and writes the report into --out.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "A suite that fits about 7 minutes on 2 cores (default: the full suite).")
+    @Option(names = "--quick", description = "A suite that fits under 10 minutes on 2 shared cores (default: the full suite).")
     boolean quick;
 
-    @Option(names = "--out", defaultValue = "chat-bench/target/bench-report",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "chat-bench/target/bench-report",
             description = "Directory of the report (default: ${DEFAULT-VALUE}).")
     Path out;
 
