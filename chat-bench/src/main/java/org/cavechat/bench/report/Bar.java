@@ -36,7 +36,7 @@ record Bar(String name, String target, String measured, Status status) {
             Metric us = ours.get();
             Metric them = theirs.get();
             double speedup = us.score() / them.score();
-            double worstCase = (us.score() - us.errorOrZero()) / (them.score() + them.errorOrZero());
+            double worstCase = Math.max(0, us.score() - us.errorOrZero()) / (them.score() + them.errorOrZero());
             bars.add(new Bar("fan-out at N = 1000 against the baseline", ">= 10x",
                     String.format(java.util.Locale.ROOT, "%.1fx (%s against %s; %.1fx at the error bounds)",
                             speedup, Numbers.compact(us.score()), Numbers.compact(them.score()), worstCase),
