@@ -112,6 +112,11 @@ final class Figures {
         };
     }
 
+    /** Baselines come after CaveChat in every chart and table. */
+    private static boolean isBaseline(JmhResult result) {
+        return result.param("server").equals("THREAD_PER_CLIENT") || result.param("design").equals("LOCKED_WRITES");
+    }
+
     private static Metric percentile(JmhResult result, String which) {
         Double value = result.percentiles().get(which);
         return value == null ? null : new Metric(value, 0, result.primary().unit());
@@ -125,7 +130,8 @@ final class Figures {
         Map<String, List<JmhResult>> groups = new LinkedHashMap<>();
         results.stream()
                 .filter(r -> r.shortName().equals(benchmark))
-                .sorted(Comparator.comparing(by).thenComparingInt(r -> r.intParam("members")))
+                .sorted(Comparator.comparing(Figures::isBaseline).thenComparing(by)
+                        .thenComparingInt(r -> r.intParam("members")))
                 .forEach(r -> groups.computeIfAbsent(by.apply(r), k -> new ArrayList<>()).add(r));
         return List.copyOf(groups.values());
     }
