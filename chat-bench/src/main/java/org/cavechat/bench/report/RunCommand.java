@@ -40,6 +40,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String command() {
-        return "BenchReport run" + (quick ? " --quick" : "");
+        StringBuilder command = new StringBuilder("BenchReport run").append(quick ? " --quick" : "");
+        swarms.forEach(summary -> command.append(" --swarm ").append(summary));
+        return command.toString();
     }
 }
