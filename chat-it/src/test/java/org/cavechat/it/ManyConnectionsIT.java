@@ -1,0 +1,31 @@
+package org.cavechat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+
+/** Thousands of connections in a small container: all welcomed, and one broadcast reaches every one. */
+@DaemonInDocker
+class ManyConnectionsIT {
+    private static final int CONNECTIONS = 5000;
+    private static final long MEMORY_LIMIT = 256L * 1024 * 1024;
+
+    @Container
+    final CaveChatContainer daemon = new CaveChatContainer().withMemoryLimit(MEMORY_LIMIT);
+
+    @Test
+    void fiveThousandConnectionsInA256MegabyteContainerAreAllWelcomedAndReachedByOneBroadcast() throws IOException {
+        try (Crowd crowd = Crowd.join(daemon.chatAddress(), "bot", CONNECTIONS)) {
+            assertEquals(CONNECTIONS, crowd.welcomed(), "members welcomed");
+            crowd.sendLine(CONNECTIONS - 1, "hello, everyone");
+            assertEquals(CONNECTIONS, crowd.awaitEveryone(Say.message("bot" + (CONNECTIONS - 1), "hello, everyone")));
+            assertEquals(0, crowd.ended(), "connections the server ended");
+        }
+        var state = daemon.getDockerClient().inspectContainerCmd(daemon.getContainerId()).exec().getState();
+        assertFalse(Boolean.TRUE.equals(state.getOOMKilled()), "the daemon was killed for lack of memory");
+        assertEquals(Boolean.TRUE, state.getRunning(), "the daemon still runs");
+    }
+}
