@@ -1,0 +1,122 @@
+package org.cavechat.daemon;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat-daemon}: the command line operators run. Builds the one {@link DaemonConfig} from options (each
+ * with an environment variable, for a systemd EnvironmentFile), starts the server, prints the READY line,
+ * and serves until SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
+ */
+@Command(name = "chat-daemon", mixinStandardHelpOptions = true, version = "CaveChat daemon 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Serves the CaveChat room: the protocol of the tutorial chat server, its defects fixed.",
+        footer = {"", "Exit status: 0 help/version, 1 failure, 2 bad option or value, 3 cannot listen,",
+                "130/143 stopped by SIGINT/SIGTERM. Protocol and policies: docs/protocol.md."})
+final class DaemonCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:CAVECHAT_BIND:-0.0.0.0}",
+            description = "Address to listen on (env CAVECHAT_BIND; default ${DEFAULT-VALUE}: all interfaces).")
+    InetAddress bind;
+
+    @Option(names = "--port", defaultValue = "${env:CAVECHAT_PORT:-33000}",
+            description = "TCP port, 0 for any free one (env CAVECHAT_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--backlog", defaultValue = "${env:CAVECHAT_BACKLOG:-1024}",
+            description = "Listen backlog (env CAVECHAT_BACKLOG; default ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${env:CAVECHAT_MAX_CONNECTIONS:-16384}",
+            description = "Open connections, named or not; one more is told the cave is full "
+                    + "(env CAVECHAT_MAX_CONNECTIONS; default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--outbox-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_OUTBOX_BYTES:-1048576}",
+            description = "Output queued for one connection before it is dropped as a slow consumer "
+                    + "(env CAVECHAT_OUTBOX_BYTES; default ${DEFAULT-VALUE}).")
+    int outboxBytes;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MAX_LINE_BYTES:-4096}",
+            description = "Longest line-framed message; longer lines are dropped and the sender told "
+                    + "(env CAVECHAT_MAX_LINE_BYTES; default ${DEFAULT-VALUE}).")
+    int maxLineBytes;
+
+    @Option(names = "--name-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CAVECHAT_NAME_TIMEOUT:-300s}",
+            description = "Time a new connection has to send an acceptable name "
+                    + "(env CAVECHAT_NAME_TIMEOUT; default ${DEFAULT-VALUE}).")
+    Duration nameTimeout;
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CAVECHAT_SHUTDOWN_GRACE:-5s}",
+            description = "How long a shutdown waits for output to drain "
+                    + "(env CAVECHAT_SHUTDOWN_GRACE; default ${DEFAULT-VALUE}).")
+    Duration shutdownGrace;
+
+    @Option(names = "--greeting", paramLabel = "SPELLING", defaultValue = "${env:CAVECHAT_GREETING:-repository}",
+            converter = GreetingConverter.class,
+            description = "repository (60 bytes) or article (59 bytes, no space after 'cave!') "
+                    + "(env CAVECHAT_GREETING; default ${DEFAULT-VALUE}).")
+    Greeting greeting;
+
+    @Option(names = "--framing", paramLabel = "POLICY", defaultValue = "${env:CAVECHAT_FRAMING:-auto}",
+            converter = FramingPolicyConverter.class,
+            description = "auto (decided by the first read), legacy or line "
+                    + "(env CAVECHAT_FRAMING; default ${DEFAULT-VALUE}).")
+    FramingPolicy framing;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CAVECHAT_LOG_FORMAT:-auto}",
+            description = "auto (journal under systemd, else plain), plain or journal "
+                    + "(env CAVECHAT_LOG_FORMAT; default ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DaemonConfig config;
+        LogFormat format;
+        try {
+            config = new DaemonConfig(bind, port, backlog, maxConnections, outboxBytes, maxLineBytes,
+                    nameTimeout, shutdownGrace, greeting, framing);
+            format = logFormat();
+        } catch (IllegalArgumentException bad) {
+            err.println("chat-daemon: " + bad.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        ChatServer server;
+        try {
+            server = ChatServer.start(config, Log.to(System.out, format));
+        } catch (IOException | RuntimeException failed) {
+            err.println("chat-daemon: cannot listen on " + bind.getHostAddress() + ":" + port + ": "
+                    + failed.getMessage());
+            err.flush();
+            return ExitCode.CANNOT_LISTEN;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cavechat-shutdown"));
+        out.println("READY listening on " + server.localAddress().getAddress().getHostAddress() + ":" + server.port());
+        out.flush();
+        return server.awaitTermination() ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private LogFormat logFormat() {
+        return switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
+            case "plain" -> LogFormat.PLAIN;
+            case "journal" -> LogFormat.JOURNAL;
+            case "auto" -> System.getenv("JOURNAL_STREAM") != null ? LogFormat.JOURNAL : LogFormat.PLAIN;
+            default -> throw new IllegalArgumentException(
+                    "--log-format must be auto, plain or journal, not '" + logFormat + "'");
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package org.cavechat.daemon;
+
+/**
+ * Turns the bytes of successive reads into messages, for one connection in one {@link Framing}. The first
+ * stage of bytes -> messages -> meaning; each implementation caps what it holds. Event-loop thread only.
+ */
+sealed interface Inbound permits LegacyInbound, LineInbound {
+
+    /** Receives the messages an {@link Inbound} cut out of the bytes. */
+    interface Sink {
+        /** A complete message, decoded (invalid UTF-8 replaced by U+FFFD). */
+        void message(String text);
+
+        /** A line longer than the cap was dropped. */
+        void lineTooLong();
+    }
+
+    /** The largest read this decoder wants next: the legacy framing's reads are the messages. */
+    int readLimit(int bufferCapacity);
+
+    /** Feeds the bytes of one read; calls {@code sink} once per complete message, in order. */
+    void accept(byte[] bytes, int offset, int length, Sink sink);
+
+    static Inbound of(Framing framing, int maxLineBytes) {
+        return framing == Framing.LEGACY ? new LegacyInbound() : new LineInbound(maxLineBytes);
+    }
+}

@@ -1,0 +1,77 @@
+package org.cavechat.daemon;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns {@link ServerItem}s into the bytes of one framing. Legacy bytes are the original's, untouched; line
+ * bytes end with {@code \n} and are made safe for terminals: a legacy sender's newlines split its message
+ * into several lines that each carry the sender's prefix, and control characters become U+FFFD, so no line
+ * a line reader receives can pass for another member's message. Stateless; any thread.
+ */
+final class ItemEncoder {
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private ItemEncoder() {}
+
+    /** The item's bytes for a connection of the given framing. */
+    static byte[] encode(ServerItem item, Framing framing) {
+        if (framing == Framing.LINE && item instanceof ServerItem.Chat chat) {
+            return chatLines(chat).getBytes(StandardCharsets.UTF_8);
+        }
+        String text = text(item);
+        return (framing == Framing.LINE ? text + "\n" : text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The item's text as the original would have sent it, without framing. */
+    static String text(ServerItem item) {
+        return switch (item) {
+            case ServerItem.Hello hello -> hello.greeting().text();
+            case ServerItem.Welcome welcome ->
+                    "Welcome " + welcome.name() + "! If you ever want to quit, type {quit} to exit.";
+            case ServerItem.Joined joined -> joined.name() + " has joined the chat!";
+            case ServerItem.Chat chat -> chat.sender() + ": " + chat.text();
+            case ServerItem.QuitEcho ignored -> "{quit}";
+            case ServerItem.Left left -> left.name() + " has left the chat.";
+            case ServerItem.NameTaken taken ->
+                    "Sorry, the name " + taken.name() + " is taken. Type another name and press enter!";
+            case ServerItem.NameInvalid ignored -> "Sorry, a name must be 1 to " + NamePolicy.MAX_LENGTH
+                    + " characters, with no colons and no control characters. Type another name and press enter!";
+            case ServerItem.ServerFull ignored -> "Sorry, the cave is full. Try again later.";
+            case ServerItem.NameTimedOut ignored -> "Sorry, no name arrived in time. Goodbye!";
+            case ServerItem.LineTooLong tooLong ->
+                    "Sorry, your line was longer than " + tooLong.maxBytes() + " bytes and was not sent.";
+            case ServerItem.ShuttingDown ignored -> "The server is shutting down. Goodbye!";
+        };
+    }
+
+    /** One prefixed line per {@code \n}-separated part; a trailing {@code \n} does not make an empty line. */
+    private static String chatLines(ServerItem.Chat chat) {
+        String text = chat.text();
+        String prefix = chat.sender() + ": ";
+        StringBuilder out = new StringBuilder(prefix.length() + text.length() + 1);
+        int start = 0;
+        do {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            out.append(prefix);
+            appendNeutralised(out, text, start, end);
+            out.append('\n');
+            start = end + 1;
+        } while (start < text.length());
+        return out.toString();
+    }
+
+    private static void appendNeutralised(StringBuilder out, String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            out.append(isControl(c) && c != '\t' ? REPLACEMENT : c);
+        }
+    }
+
+    /** C0 controls, DEL and C1 controls: what can move a terminal's cursor or hide text. */
+    static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    }
+}

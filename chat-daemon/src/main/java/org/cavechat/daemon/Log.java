@@ -1,0 +1,77 @@
+package org.cavechat.daemon;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * Where the daemon says what happened: one line per connect, join, leave and error. Thread-safe (the
+ * underlying {@link PrintStream} is synchronised), so the event loop and a shutdown hook may both log.
+ */
+public final class Log {
+    private static final Log SILENT = new Log(null, LogFormat.PLAIN, Clock.systemUTC());
+
+    private final PrintStream out;
+    private final LogFormat format;
+    private final Clock clock;
+
+    private Log(PrintStream out, LogFormat format, Clock clock) {
+        this.out = out;
+        this.format = format;
+        this.clock = clock;
+    }
+
+    /** A log that writes nothing: for embedding the server in tests, bots and benchmarks. */
+    public static Log silent() {
+        return SILENT;
+    }
+
+    /** A log that writes one line per event to {@code out} in the given format. */
+    public static Log to(PrintStream out, LogFormat format) {
+        return new Log(Objects.requireNonNull(out, "out"), Objects.requireNonNull(format, "format"),
+                Clock.systemUTC());
+    }
+
+    /** Something worth knowing: a connect, a join, a leave. */
+    public void info(String message) {
+        write(Level.INFO, message);
+    }
+
+    /** Something an operator should look at: a peer misbehaving, a limit reached. */
+    public void warn(String message) {
+        write(Level.WARNING, message);
+    }
+
+    /** A defect or a failure the daemon recovered from; the cause's own message is appended. */
+    public void error(String message, Throwable cause) {
+        write(Level.ERROR, message + ": " + cause);
+    }
+
+    private void write(Level level, String message) {
+        if (out == null) {
+            return;
+        }
+        if (format == LogFormat.JOURNAL) {
+            out.println("<" + level.syslogPriority + ">" + message);
+        } else {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            out.println(now + " " + level.label + " " + message);
+        }
+    }
+
+    private enum Level {
+        ERROR(3, "ERROR"),
+        WARNING(4, "WARN "),
+        INFO(6, "INFO ");
+
+        final int syslogPriority;
+        final String label;
+
+        Level(int syslogPriority, String label) {
+            this.syslogPriority = syslogPriority;
+            this.label = label;
+        }
+    }
+}
