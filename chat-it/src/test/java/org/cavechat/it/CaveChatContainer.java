@@ -1,9 +1,8 @@
 package org.cavechat.it;
 
-import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.ToStringConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -16,17 +15,14 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     static final int CHAT_PORT = 33000;
-    /** As README's `docker run` sets it: enough descriptors for the default --max-connections. */
-    private static final long OPEN_FILES = 32768;
     private final ToStringConsumer log = new ToStringConsumer();
+    private String name;
 
     CaveChatContainer(String... daemonOptions) {
         super(CaveChatImage.shared());
         withExposedPorts(CHAT_PORT);
         withCommand(daemonOptions);
         withLogConsumer(log);
-        withCreateContainerCmdModifier(create -> create.getHostConfig()
-                .withUlimits(List.of(new Ulimit("nofile", OPEN_FILES, OPEN_FILES))));
         waitingFor(Wait.forLogMessage("READY listening on .*\\n", 1).withStartupTimeout(Duration.ofSeconds(90)));
     }
 
@@ -57,6 +53,16 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
             throw new IllegalStateException("Docker reported no exit status for the stopped daemon");
         }
         return status;
+    }
+
+    /** The container's name once created, for the reader of a failure report. */
+    String describe() {
+        return name == null ? "(a daemon container that never started)" : name;
+    }
+
+    @Override
+    protected void containerIsStarted(InspectContainerResponse containerInfo) {
+        name = containerInfo.getName();
     }
 
     /** Everything the daemon printed so far, stdout and stderr. */

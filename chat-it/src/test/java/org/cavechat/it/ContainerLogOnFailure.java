@@ -18,7 +18,7 @@ final class ContainerLogOnFailure implements TestWatcher {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         for (CaveChatContainer daemon : daemonsOf(context.getRequiredTestClass(), context.getTestInstance())) {
-            System.out.println("----- log of the daemon container " + daemon.getContainerName() + " -----");
+            System.out.println("----- log of the daemon container " + daemon.describe() + " -----");
             System.out.println(daemon.log());
             System.out.println("----- end of the daemon log -----");
         }

@@ -3,6 +3,7 @@ package org.cavechat.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -28,6 +29,7 @@ final class Crowd implements AutoCloseable {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
     private int welcomed;
     private int ended;
+    private String firstEnd;
     private int sawAwaited;
     private byte[] awaited = new byte[0];
 
@@ -89,26 +91,38 @@ final class Crowd implements AutoCloseable {
         channel.write(ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Reads what has arrived at least once, then until {@code shortfall} reaches 0: unread data would pile up. */
     private void pumpUntil(String what, IntSupplier shortfall) throws IOException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (shortfall.getAsInt() > 0) {
+        do {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited " + PATIENCE + " for " + what + "; still " + shortfall.getAsInt()
-                        + " short (" + welcomed + " welcomed, " + ended + " ended by the server)");
+                        + " short (" + welcomed + " welcomed, " + ended + " ended by the server, the first: " + firstEnd + ")");
             }
-            selector.select(10);
+            if (shortfall.getAsInt() > 0) {
+                selector.select(10);
+            } else {
+                selector.selectNow();
+            }
             for (SelectionKey key : selector.selectedKeys()) {
                 read((Member) key.attachment(), key);
             }
             selector.selectedKeys().clear();
-        }
+        } while (shortfall.getAsInt() > 0);
     }
 
     private void read(Member member, SelectionKey key) throws IOException {
         scratch.clear();
-        int n = member.channel.read(scratch);
+        int n;
+        try {
+            n = member.channel.read(scratch);
+        } catch (SocketException e) {
+            n = -1;
+            firstEnd = firstEnd == null ? member.name + " (welcomed: " + member.welcomed + "): " + e.getMessage() : firstEnd;
+        }
         if (n < 0) {
             ended++;
+            firstEnd = firstEnd == null ? member.name + " (welcomed: " + member.welcomed + "): end of stream" : firstEnd;
             key.cancel();
             return;
         }
@@ -133,12 +147,14 @@ final class Crowd implements AutoCloseable {
     /** One member's connection and the line it is in the middle of receiving. */
     private static final class Member {
         final SocketChannel channel;
+        final String name;
         final byte[] expectedWelcome;
         final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         boolean welcomed;
 
         Member(SocketChannel channel, String name) {
             this.channel = channel;
+            this.name = name;
             this.expectedWelcome = (Say.GREETING + Say.welcome(name)).getBytes(StandardCharsets.UTF_8);
         }
     }
