@@ -105,7 +105,8 @@ final class DaemonCommand implements Callable<Integer> {
             return ExitCode.CANNOT_LISTEN;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cavechat-shutdown"));
-        out.println("READY listening on " + server.localAddress().getAddress().getHostAddress() + ":" + server.port());
+        // The configured address, not the socket's: a dual-stack socket bound to 0.0.0.0 reports "::".
+        out.println("READY listening on " + bind.getHostAddress() + ":" + server.port());
         out.flush();
         return server.awaitTermination() ? ExitCode.FAILED : ExitCode.OK;
     }

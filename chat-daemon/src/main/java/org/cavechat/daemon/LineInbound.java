@@ -10,9 +10,11 @@ import java.util.Arrays;
  * never exceeds the cap, whatever the peer sends.
  */
 final class LineInbound implements Inbound {
+    private static final byte[] NOTHING = new byte[0];
+
     private final int maxLineBytes;
     /** Start of a line that has no {@code \n} yet; empty and unallocated between lines. */
-    private byte[] partial = new byte[0];
+    private byte[] partial = NOTHING;
     private int partialLength;
     /** True from the moment a line is known to be too long until its {@code \n}. */
     private boolean discarding;
@@ -53,7 +55,7 @@ final class LineInbound implements Inbound {
             line = appendToPartial(bytes, from, to);
             start = 0;
             end = partialLength;
-            partial = new byte[0];
+            partial = NOTHING;
             partialLength = 0;
         }
         if (end > start && line[end - 1] == '\r') {
@@ -73,7 +75,7 @@ final class LineInbound implements Inbound {
         }
         // One byte of slack: a line of exactly maxLineBytes may still be waiting for its "\r\n".
         if (partialLength + (to - from) > maxLineBytes + 1) {
-            partial = new byte[0];
+            partial = NOTHING;
             partialLength = 0;
             discarding = true;
             sink.lineTooLong();

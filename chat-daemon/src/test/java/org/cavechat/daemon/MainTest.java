@@ -1,0 +1,124 @@
+package org.cavechat.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The command line ({@code java -jar chat-daemon.jar}) through {@code Main.run}, in this JVM: help lists every
+ * setting with its environment variable and default; a bad option or value exits 2 and an unusable address
+ * exits 3, each with exactly one line on stderr and nothing on stdout. Calls that would start serving are
+ * bounded, so a daemon that wrongly starts fails the test instead of hanging it.
+ */
+class MainTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @CsvSource({
+        "--bind, CAVECHAT_BIND, 0.0.0.0",
+        "--port, CAVECHAT_PORT, 33000",
+        "--backlog, CAVECHAT_BACKLOG, 1024",
+        "--max-connections, CAVECHAT_MAX_CONNECTIONS, 16384",
+        "--outbox-bytes, CAVECHAT_OUTBOX_BYTES, 1048576",
+        "--max-line-bytes, CAVECHAT_MAX_LINE_BYTES, 4096",
+        "--name-timeout, CAVECHAT_NAME_TIMEOUT, 300s",
+        "--shutdown-grace, CAVECHAT_SHUTDOWN_GRACE, 5s",
+        "--greeting, CAVECHAT_GREETING, repository",
+        "--framing, CAVECHAT_FRAMING, auto"})
+    void helpListsEverySettingWithItsEnvironmentVariableAndDefault(String option, String env, String defaultValue) {
+        Run help = run("--help");
+        assertEquals(0, help.status);
+        assertEquals("", help.err);
+        String entry = optionEntry(help.out, option);
+        assertTrue(entry.contains(env), option + " names " + env + " in: " + entry);
+        assertTrue(entry.contains(defaultValue), option + " shows default " + defaultValue + " in: " + entry);
+    }
+
+    @Test
+    void versionExitsZero() {
+        Run version = run("--version");
+        assertEquals(0, version.status);
+        assertEquals("", version.err);
+        assertTrue(!version.out.isBlank(), "prints a version");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port=abc", "--port=70000", "--port=-1", "--backlog=lots", "--max-connections=x",
+        "--outbox-bytes=1.5", "--max-line-bytes=", "--name-timeout=soon", "--shutdown-grace=5 parsecs",
+        "--greeting=shouty", "--framing=json", "--no-such-option", "surplus-argument"})
+    void aBadOptionOrValueExitsTwoWithOneLineOnStderr(String bad) {
+        Run run = run("--bind=127.0.0.1", bad);
+        assertEquals(2, run.status, "exit status for " + bad + "; stderr: " + run.err);
+        assertOneLine(run.err);
+        assertEquals("", run.out);
+    }
+
+    @Test
+    void aPortInUseExitsThreeWithOneLineOnStderr() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run run = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort());
+            assertEquals(3, run.status, "stderr: " + run.err);
+            assertOneLine(run.err);
+            assertTrue(run.err.contains(String.valueOf(taken.getLocalPort())), "names the port: " + run.err);
+            assertEquals("", run.out);
+        }
+    }
+
+    @Test
+    void anAddressThisMachineDoesNotHaveExitsThreeWithOneLineOnStderr() {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never a local address, and a literal needs no name lookup.
+        Run run = run("--bind=192.0.2.1", "--port=0");
+        assertEquals(3, run.status, "stderr: " + run.err);
+        assertOneLine(run.err);
+    }
+
+    /** The help text from the line that introduces {@code option} up to the next option's line. */
+    private static String optionEntry(String help, String option) {
+        List<String> entry = new ArrayList<>();
+        boolean inside = false;
+        for (String line : help.split("\n")) {
+            boolean startsOption = line.stripLeading().startsWith("-");
+            if (startsOption) {
+                inside = line.matches("\\s*(-\\w, )?" + option + "\\b.*");
+            }
+            if (inside) {
+                entry.add(line.strip());
+            }
+        }
+        assertTrue(!entry.isEmpty(), "help has no entry for " + option + ":\n" + help);
+        return String.join(" ", entry);
+    }
+
+    private static void assertOneLine(String text) {
+        assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1,
+                "exactly one line expected, got: " + Printable.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = assertTimeoutPreemptively(BOUND, () -> Main.run(args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}
