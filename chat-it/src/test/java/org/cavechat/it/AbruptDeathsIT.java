@@ -45,35 +45,11 @@ class AbruptDeathsIT {
             for (Peer survivor : survivors) {
                 transcripts.add(Transcript.of(survivor, LAST_LINE));
             }
-            List<CompletableFuture<Void>> senders = new ArrayList<>();
-            for (int s = 0; s < SENDERS; s++) {
-                senders.add(startSending(survivors.get(s), transcripts.get(s)));
-            }
-            Transcript watched = transcripts.get(SENDERS);
-            for (int v = 0; v < VICTIMS; v++) {
-                int due = (v + 1) * (SENDERS * MESSAGES) / (VICTIMS + 2);
-                Eventually.until("broadcast progress before death " + v, Peer.PATIENCE, () -> due - watched.messages());
-                kill(victims.get(v), v);
-            }
-            senders.forEach(CompletableFuture::join);
+            killVictimsWhileTheSendersBroadcast(victims, survivors, transcripts);
             Eventually.until("every message at every survivor", Peer.PATIENCE, () -> transcripts.stream()
                     .mapToInt(t -> SENDERS * MESSAGES - t.messages()).max().orElse(0));
             closer.sendLine("the end");
-
-            List<String> firstOrder = null;
-            for (Transcript transcript : transcripts) {
-                List<String> lines = withoutJoins(transcript.await(Peer.PATIENCE));
-                assertEveryMessageOnceInOrder(lines);
-                for (int v = 0; v < VICTIMS; v++) {
-                    String left = Say.left("victim" + v);
-                    assertEquals(1, lines.stream().filter(left::equals).count(), "notices that victim" + v + " left");
-                }
-                assertEquals(SENDERS * MESSAGES + VICTIMS + 1, lines.size(), "lines besides the joins");
-                if (firstOrder == null) {
-                    firstOrder = lines;
-                }
-                assertEquals(firstOrder, lines, "every survivor sees the same order");
-            }
+            assertTheSurvivorsReceivedEverythingInOneOrder(transcripts);
         } finally {
             for (Peer peer : survivors) {
                 peer.close();
@@ -81,6 +57,40 @@ class AbruptDeathsIT {
             for (Peer peer : victims) {
                 peer.close();
             }
+        }
+    }
+
+    /** Each sender sends its numbered lines; the victims die one by one, spread over the broadcast. */
+    private static void killVictimsWhileTheSendersBroadcast(List<Peer> victims, List<Peer> survivors,
+            List<Transcript> transcripts) throws IOException {
+        List<CompletableFuture<Void>> senders = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            senders.add(startSending(survivors.get(s), transcripts.get(s)));
+        }
+        Transcript watched = transcripts.get(SENDERS);
+        for (int v = 0; v < VICTIMS; v++) {
+            int due = (v + 1) * (SENDERS * MESSAGES) / (VICTIMS + 2);
+            Eventually.until("broadcast progress before death " + v, Peer.PATIENCE, () -> due - watched.messages());
+            kill(victims.get(v), v);
+        }
+        senders.forEach(CompletableFuture::join);
+    }
+
+    /** Every message once and in order, one leave per victim, and the very same sequence at every survivor. */
+    private static void assertTheSurvivorsReceivedEverythingInOneOrder(List<Transcript> transcripts) {
+        List<String> firstOrder = null;
+        for (Transcript transcript : transcripts) {
+            List<String> lines = withoutJoins(transcript.await(Peer.PATIENCE));
+            assertEveryMessageOnceInOrder(lines);
+            for (int v = 0; v < VICTIMS; v++) {
+                String left = Say.left("victim" + v);
+                assertEquals(1, lines.stream().filter(left::equals).count(), "notices that victim" + v + " left");
+            }
+            assertEquals(SENDERS * MESSAGES + VICTIMS + 1, lines.size(), "lines besides the joins");
+            if (firstOrder == null) {
+                firstOrder = lines;
+            }
+            assertEquals(firstOrder, lines, "every survivor sees the same order");
         }
     }
 

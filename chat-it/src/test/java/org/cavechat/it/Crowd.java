@@ -114,15 +114,16 @@ final class Crowd implements AutoCloseable {
     private void read(Member member, SelectionKey key) throws IOException {
         scratch.clear();
         int n;
+        String end = "end of stream";
         try {
             n = member.channel.read(scratch);
         } catch (SocketException e) {
             n = -1;
-            firstEnd = firstEnd == null ? member.name + " (welcomed: " + member.welcomed + "): " + e.getMessage() : firstEnd;
+            end = e.getMessage();
         }
         if (n < 0) {
             ended++;
-            firstEnd = firstEnd == null ? member.name + " (welcomed: " + member.welcomed + "): end of stream" : firstEnd;
+            firstEnd = firstEnd != null ? firstEnd : member.name + " (welcomed: " + member.welcomed + "): " + end;
             key.cancel();
             return;
         }

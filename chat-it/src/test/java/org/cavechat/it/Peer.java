@@ -41,10 +41,10 @@ final class Peer implements AutoCloseable {
         return new Peer(socket);
     }
 
-    /** Connects with a small receive buffer, so that a peer that never reads fills up soon. */
-    static Peer connectWithReceiveBuffer(InetSocketAddress server, int bytes) throws IOException {
+    /** Connects with a fixed receive buffer (no autotuning), so that a peer that never reads fills up soon. */
+    static Peer connect(InetSocketAddress server, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
-        socket.setReceiveBufferSize(bytes);
+        socket.setReceiveBufferSize(receiveBufferBytes);
         socket.connect(server, (int) PATIENCE.toMillis());
         return new Peer(socket);
     }

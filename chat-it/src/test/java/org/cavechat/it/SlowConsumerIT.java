@@ -19,11 +19,14 @@ import org.testcontainers.junit.jupiter.Container;
 @DaemonInDocker
 class SlowConsumerIT {
     private static final int OUTBOX_BYTES = 256 * 1024;
-    private static final int WINDOW = 200;
+    private static final int WINDOW = 100;
     private static final int MAX_MESSAGES = 60_000;
     private static final int AFTERWARDS = 500;
     private static final String PADDING = "x".repeat(1000);
     private static final String LAST_LINE = Say.message("sally", "that is all");
+    private static final String SNAIL_LEFT = Say.left("snail");
+    /** A small window, so that the member that never reads fills up soon. */
+    private static final int SNAIL_RECEIVE_BUFFER = 4096;
 
     @Container
     final CaveChatContainer daemon = new CaveChatContainer("--outbox-bytes", String.valueOf(OUTBOX_BYTES));
@@ -31,45 +34,60 @@ class SlowConsumerIT {
     @Test
     void aMemberThatNeverReadsIsDisconnectedWhileEveryOtherMemberReceivesEveryMessageInOrder() throws IOException {
         InetSocketAddress server = daemon.chatAddress();
-        Peer snail = Peer.connectWithReceiveBuffer(server, 4096);
-        snail.expect(Say.GREETING);
-        snail.sendLine("snail");
         List<Peer> readers = new ArrayList<>();
-        List<Transcript> transcripts = new ArrayList<>();
-        for (String name : List.of("sally", "rita", "ravi", "rosa")) {
-            Peer reader = Peer.lineMember(server, name);
-            readers.add(reader);
-            transcripts.add(Transcript.of(reader, LAST_LINE));
+        try (Peer snail = Peer.connect(server, SNAIL_RECEIVE_BUFFER)) {
+            snail.expect(Say.GREETING);
+            snail.sendLine("snail");
+            List<Transcript> transcripts = new ArrayList<>();
+            for (String name : List.of("sally", "rita", "ravi", "rosa")) {
+                Peer reader = Peer.lineMember(server, name);
+                readers.add(reader);
+                transcripts.add(Transcript.of(reader, LAST_LINE));
+            }
+            int sent = sendUntilTheSnailIsGone(readers.getFirst(), transcripts);
+            for (Transcript transcript : transcripts) {
+                assertEveryMessageInOrderAndOneLeave(transcript.await(Peer.PATIENCE), sent);
+            }
+            assertTheSnailReceivedAnInOrderPrefixAndThenTheEnd(snail);
+        } finally {
+            for (Peer reader : readers) {
+                reader.close();
+            }
         }
-        Peer sally = readers.getFirst();
-        String snailLeft = Say.left("snail");
+    }
 
+    /**
+     * Sends until the readers learn that the snail left, then {@code AFTERWARDS} more and the last line;
+     * returns how many numbered messages were sent.
+     */
+    private static int sendUntilTheSnailIsGone(Peer sally, List<Transcript> transcripts) throws IOException {
         int sent = 0;
-        while (sent < MAX_MESSAGES && !transcripts.getFirst().hasNotice(snailLeft)) {
-            sally.sendLine(message(sent++));
-            int target = sent - WINDOW;
-            Eventually.until("every reader within " + WINDOW + " messages of the sender", Peer.PATIENCE,
-                    () -> transcripts.stream().mapToInt(t -> Math.max(0, target - t.messages())).max().orElse(0));
+        while (sent < MAX_MESSAGES && !transcripts.getFirst().hasNotice(SNAIL_LEFT)) {
+            sendWithinTheWindow(sally, transcripts, sent++);
         }
         assertTrue(sent < MAX_MESSAGES, "the member that never reads was not disconnected after " + sent + " messages");
         for (int i = 0; i < AFTERWARDS; i++) {
-            sally.sendLine(message(sent++));
+            sendWithinTheWindow(sally, transcripts, sent++);
         }
         sally.sendLine("that is all");
+        return sent;
+    }
 
-        for (Transcript transcript : transcripts) {
-            List<String> lines = transcript.await(Peer.PATIENCE);
-            List<String> messages = lines.stream().filter(line -> line.startsWith("sally: ")).toList();
-            assertEquals(sent + 1, messages.size(), "messages a reader received");
-            for (int i = 0; i < sent; i++) {
-                assertEquals(message(i), messages.get(i).substring("sally: ".length()), "message " + i + " in order");
-            }
-            assertEquals(1, lines.stream().filter(snailLeft::equals).count(), "notices that snail left");
+    /** Sends message {@code sequence} once every reader is within {@code WINDOW} messages of it. */
+    private static void sendWithinTheWindow(Peer sally, List<Transcript> transcripts, int sequence) throws IOException {
+        int target = sequence - WINDOW;
+        Eventually.until("every reader within " + WINDOW + " messages of the sender", Peer.PATIENCE,
+                () -> transcripts.stream().mapToInt(t -> Math.max(0, target - t.messages())).max().orElse(0));
+        sally.sendLine(message(sequence));
+    }
+
+    private static void assertEveryMessageInOrderAndOneLeave(List<String> lines, int sent) {
+        List<String> messages = lines.stream().filter(line -> line.startsWith("sally: ")).toList();
+        assertEquals(sent + 1, messages.size(), "messages a reader received");
+        for (int i = 0; i < sent; i++) {
+            assertEquals(Say.message("sally", message(i)), messages.get(i), "message " + i + " in order");
         }
-        assertTheSnailReceivedAnInOrderPrefixAndThenTheEnd(snail);
-        for (Peer reader : readers) {
-            reader.close();
-        }
+        assertEquals(1, lines.stream().filter(SNAIL_LEFT::equals).count(), "notices that snail left");
     }
 
     private static void assertTheSnailReceivedAnInOrderPrefixAndThenTheEnd(Peer snail) throws IOException {
