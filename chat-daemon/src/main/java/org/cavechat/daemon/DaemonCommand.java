@@ -3,6 +3,8 @@ package org.cavechat.daemon;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-daemon}: the command line operators run. Builds the one {@link DaemonConfig} from options (each
- * with an environment variable, for a systemd EnvironmentFile), starts the server, prints the READY line,
+ * with an environment variable, for a systemd EnvironmentFile), starts the server (on the listening socket
+ * systemd hands over, if any), the optional metrics endpoint and the summary line, prints the READY line,
  * and serves until SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
  */
 @Command(name = "chat-daemon", mixinStandardHelpOptions = true, version = "CaveChat daemon 0.1.0",
@@ -80,6 +83,12 @@ final class DaemonCommand implements Callable<Integer> {
                     + "(env CAVECHAT_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     String logFormat;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
+            defaultValue = "${env:CAVECHAT_METRICS:-}",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics; a bare PORT listens on loopback "
+                    + "only (env CAVECHAT_METRICS; default off).")
+    InetSocketAddress metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,20 +104,61 @@ final class DaemonCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        Log log = Log.to(System.out, format);
         ChatServer server;
+        ServerSocketChannel inherited;
         try {
-            server = ChatServer.start(config, Log.to(System.out, format));
+            inherited = inheritedListener();
+            server = inherited == null ? ChatServer.start(config, log) : ChatServer.start(config, inherited, log);
         } catch (IOException | RuntimeException failed) {
             err.println("chat-daemon: cannot listen on " + bind.getHostAddress() + ":" + port + ": "
                     + failed.getMessage());
             err.flush();
             return ExitCode.CANNOT_LISTEN;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cavechat-shutdown"));
-        // The configured address, not the socket's: a dual-stack socket bound to 0.0.0.0 reports "::".
-        out.println("READY listening on " + bind.getHostAddress() + ":" + server.port());
+        // The configured address, not the socket's: a dual-stack socket bound to 0.0.0.0 reports "::". Only an
+        // inherited socket's own address says where it listens.
+        String host = inherited == null ? bind.getHostAddress() : server.localAddress().getAddress().getHostAddress();
+        return serve(server, host, log, out, err);
+    }
+
+    /** Adds the metrics endpoint and the summary line to a started server, then waits for its end. */
+    private int serve(ChatServer server, String host, Log log, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        MetricsEndpoint endpoint = null;
+        if (metrics != null) {
+            try {
+                endpoint = MetricsEndpoint.start(metrics, server.stats());
+            } catch (IOException | RuntimeException failed) {
+                server.close();
+                err.println("chat-daemon: cannot serve metrics on " + metrics.getAddress().getHostAddress() + ":"
+                        + metrics.getPort() + ": " + failed.getMessage());
+                err.flush();
+                return ExitCode.CANNOT_LISTEN;
+            }
+            log.info("metrics at http://" + endpoint.address().getAddress().getHostAddress() + ":"
+                    + endpoint.address().getPort() + MetricsEndpoint.PATH);
+        }
+        StatsSummary summary = StatsSummary.start(server.stats(), log, StatsSummary.PERIOD);
+        MetricsEndpoint started = endpoint;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            summary.close();
+            if (started != null) {
+                started.close();
+            }
+        }, "cavechat-shutdown"));
+        out.println("READY listening on " + host + ":" + server.port());
         out.flush();
         return server.awaitTermination() ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /**
+     * The listening socket systemd hands over under socket activation (StandardInput=socket: it is stdin),
+     * already bound as the socket unit says; null when the daemon is to bind {@code --bind}:{@code --port} itself.
+     */
+    private static ServerSocketChannel inheritedListener() throws IOException {
+        return System.inheritedChannel() instanceof ServerSocketChannel inherited ? inherited : null;
     }
 
     private LogFormat logFormat() {

@@ -1,6 +1,7 @@
 package org.cavechat.daemon;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -191,7 +192,8 @@ final class EventLoop implements Runnable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            String remote = String.valueOf(channel.getRemoteAddress());
+            InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
+            String remote = peer.getAddress().getHostAddress() + ":" + peer.getPort();
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             Connection connection = new Connection(id, channel, key, remote, System.nanoTime(),
                     new Outbox(config.outboxBytes()), stats, toFlush);

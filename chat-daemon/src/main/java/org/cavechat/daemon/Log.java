@@ -2,8 +2,8 @@ package org.cavechat.daemon;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -11,6 +11,9 @@ import java.util.Objects;
  * underlying {@link PrintStream} is synchronised), so the event loop and a shutdown hook may both log.
  */
 public final class Log {
+    /** Always three digits of milliseconds (Instant.toString drops them when they are zero): lines align. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Log SILENT = new Log(null, LogFormat.PLAIN, Clock.systemUTC());
 
     private final PrintStream out;
@@ -56,8 +59,7 @@ public final class Log {
         if (format == LogFormat.JOURNAL) {
             out.println("<" + level.syslogPriority + ">" + message);
         } else {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            out.println(now + " " + level.label + " " + message);
+            out.println(TIMESTAMP.format(clock.instant()) + " " + level.label + " " + message);
         }
     }
 

@@ -31,7 +31,7 @@ final class Shutdown {
     }
 
     void run(Duration grace, ServerSocketChannel listener) throws IOException {
-        listener.close();
+        stopAccepting(listener);
         long deadline = System.nanoTime() + grace.toNanos();
         List<Connection> connections = openConnections();
         log.info("shutting down: telling " + connections.size() + " connections");
@@ -49,6 +49,21 @@ final class Shutdown {
         }
         selector.close();
         log.info("shutdown complete; " + late.size() + " connections were cut at the grace deadline");
+        listener.close();
+    }
+
+    /**
+     * A listener inherited through socket activation is closed only after the last log line: closing it makes
+     * the JDK point stdout and stderr at /dev/null (it assumes inetd, where they were the socket too), which
+     * would swallow the shutdown lines on their way to the journal. Until then it is merely not accepted from;
+     * systemd keeps its own copy listening for the next start anyway.
+     */
+    private void stopAccepting(ServerSocketChannel listener) throws IOException {
+        if (listener == System.inheritedChannel()) {
+            listener.keyFor(selector).cancel();
+        } else {
+            listener.close();
+        }
     }
 
     private void onReady(SelectionKey key) {

@@ -22,6 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class LimitsTest {
 
+    /** Short, so a test waiting for a timeout is quick; for a connection that sends nothing at all. */
+    private static final Duration SHORT = Duration.ofMillis(200);
+
+    /**
+     * Long enough that a client which does send (a name, a refused name) is surely read before it runs out even
+     * on a loaded machine, short enough that waiting for it keeps the test quick.
+     */
+    private static final Duration MARGIN = Duration.ofSeconds(1);
+
     @Test
     void aConnectionOverTheLimitGetsTheOneLineExplanationAndEndOfStream() {
         try (RunningServer cave = RunningServer.start(c -> c.withMaxConnections(2))) {
@@ -49,7 +58,7 @@ class LimitsTest {
 
     @Test
     void aConnectionThatSendsNoNameIsToldSoAndClosedAtTheNameTimeout() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(Duration.ofMillis(200)))) {
+        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(SHORT))) {
             cave.connect().expect(GREETING).expect(NAME_TIMEOUT).expectEof();
             Deadline.awaitLeaves(cave, DisconnectReason.NAME_TIMEOUT, 1);
         }
@@ -57,14 +66,14 @@ class LimitsTest {
 
     @Test
     void aLineConnectionWhoseNamesAreAllRefusedGetsTheTimeoutNoticeAsALine() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(Duration.ofMillis(200)))) {
+        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
             cave.greeted().send("a:b\n").expect(BAD_NAME + "\n").expect(NAME_TIMEOUT + "\n").expectEof();
         }
     }
 
     @Test
     void theNameTimeoutNeverAppliesToAMember() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(Duration.ofMillis(200)))) {
+        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
             WireClient alice = cave.joinLegacy("alice");
             // A connection accepted after alice joined times out; by then alice's own deadline, had it applied
             // to members, would have passed as well.
@@ -76,7 +85,7 @@ class LimitsTest {
 
     @Test
     void aTimedOutConnectionIsNotAnnouncedToTheRoom() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(Duration.ofMillis(200)))) {
+        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
             WireClient alice = cave.joinLine("alice");
             cave.connect().expect(GREETING).expect(NAME_TIMEOUT).expectEof();
             alice.send("marker\n").expect(message("alice", "marker") + "\n");

@@ -57,6 +57,14 @@ class LineFramingTest {
     }
 
     @Test
+    void aNameAndAQuitLineInOneWriteJoinAndLeaveInThatOrder() {
+        WireClient bob = cave.joinLine("bob");
+        cave.greeted().send("alice\n{quit}\n").expect(welcome("alice") + "\n" + QUIT + "\n").expectEof();
+        bob.expect(joined("alice") + "\n" + left("alice") + "\n");
+        bob.send("marker\n").expect(message("bob", "marker") + "\n");
+    }
+
+    @Test
     void aLineSplitAcrossManyReadsIsReassembledIntoOneMessage() {
         WireClient alice = cave.joinLine("alice");
         long before = cave.stats().bytesIn();

@@ -6,14 +6,20 @@ import static org.cavechat.daemon.Notices.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * Original defect 7, the listening socket: backlog 5, and no SO_REUSEADDR, so a restart failed with "Address
- * already in use" while the old connections sat in TIME_WAIT. Here the defaults are those of protocol.md, and a
- * server restarted on the port of one that just closed its members' connections starts at once.
+ * already in use" while the old connections sat in TIME_WAIT. Here the defaults are those of protocol.md, a
+ * server restarted on the port of one that just closed its members' connections starts at once, and accepted
+ * connections have TCP keepalive (TCP_NODELAY cannot be observed from outside without timing, so it is not
+ * tested here).
  */
 class ListenerTest {
 
@@ -56,5 +62,38 @@ class ListenerTest {
             assertTrue(cave.port() > 0);
             cave.connect().expect(GREETING);
         }
+    }
+
+    @Test
+    void acceptedConnectionsHaveTcpKeepaliveSoAPeerThatVanishedIsEventuallyNoticed() {
+        assertTrue(Files.isReadable(Path.of("/proc/net/tcp")), "this test needs Linux's /proc/net/tcp");
+        try (RunningServer cave = RunningServer.start()) {
+            WireClient alice = cave.joinLegacy("alice");
+            int clientPort = alice.socket().getLocalPort();
+            // The kernel's timer column for the server's end of this connection reads 02 while a keepalive timer
+            // is armed; without SO_KEEPALIVE an idle connection has no timer (00). A retransmission timer (01)
+            // may show briefly until the welcome is acknowledged.
+            Deadline.await("keepalive timer on the server's socket",
+                    () -> "02".equals(timerOfServerSocket(cave.port(), clientPort)),
+                    () -> timerOfServerSocket(cave.port(), clientPort));
+        }
+    }
+
+    /** The "tr" column of /proc/net/tcp or tcp6 for the established socket from local {@code port} to {@code peer}. */
+    private static String timerOfServerSocket(int port, int peer) {
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            try {
+                for (String row : Files.readAllLines(Path.of(table))) {
+                    String[] f = row.trim().split("\\s+");
+                    if (f.length > 5 && f[1].endsWith(String.format(":%04X", port))
+                            && f[2].endsWith(String.format(":%04X", peer)) && f[3].equals("01")) {
+                        return f[5].substring(0, 2);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "no such socket";
     }
 }

@@ -40,7 +40,9 @@ class MainTest {
         "--name-timeout, CAVECHAT_NAME_TIMEOUT, 300s",
         "--shutdown-grace, CAVECHAT_SHUTDOWN_GRACE, 5s",
         "--greeting, CAVECHAT_GREETING, repository",
-        "--framing, CAVECHAT_FRAMING, auto"})
+        "--framing, CAVECHAT_FRAMING, auto",
+        "--log-format, CAVECHAT_LOG_FORMAT, auto",
+        "--metrics, CAVECHAT_METRICS, default off"})
     void helpListsEverySettingWithItsEnvironmentVariableAndDefault(String option, String env, String defaultValue) {
         Run help = run("--help");
         assertEquals(0, help.status);
@@ -77,6 +79,32 @@ class MainTest {
             assertEquals(3, run.status, "stderr: " + run.err);
             assertOneLine(run.err);
             assertTrue(run.err.contains(String.valueOf(taken.getLocalPort())), "names the port: " + run.err);
+            assertEquals("", run.out);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--name-timeout=300s", "--name-timeout=5m", "--name-timeout=250ms", "--name-timeout=PT5M",
+        "--shutdown-grace=5s", "--shutdown-grace=PT0.5S", "--greeting=article", "--greeting=REPOSITORY",
+        "--framing=legacy", "--framing=line", "--framing=auto"})
+    void everyDocumentedValueFormIsAcceptedSoOnlyTheTakenPortStopsTheStart(String good) throws IOException {
+        // A value that did not parse would exit 2 before any bind; reaching the bind (exit 3) proves it parsed.
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run run = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort(), good);
+            assertEquals(3, run.status, good + "; stderr: " + run.err);
+        }
+    }
+
+    @Test
+    void aMetricsPortInUseExitsThreeWithOneLineOnStderr() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Run run = run("--bind=127.0.0.1", "--port=0", "--metrics=127.0.0.1:" + taken.getLocalPort());
+            assertEquals(3, run.status, "stderr: " + run.err);
+            assertOneLine(run.err);
+            assertTrue(run.err.startsWith("chat-daemon: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort() + ": "),
+                    run.err);
             assertEquals("", run.out);
         }
     }

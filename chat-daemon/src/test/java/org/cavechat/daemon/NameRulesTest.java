@@ -34,6 +34,22 @@ class NameRulesTest {
     }
 
     @Test
+    void namesDifferingOnlyInTheCaseOfAccentedLettersAreTheSameName() {
+        cave.joinLegacy("Zoë");
+        cave.greeted().send("ZOË").expect(taken("ZOË"));
+    }
+
+    @Test
+    void aConnectionThatHasNotNamedItselfReceivesNoBroadcasts() {
+        WireClient unnamed = cave.greeted();
+        WireClient alice = cave.joinLegacy("alice");
+        alice.send("hi").expect(message("alice", "hi"));
+        // Had the unnamed connection received alice's join or message, the welcome would not be next.
+        unnamed.send("bob").expect(welcome("bob"));
+        alice.expect(joined("bob"));
+    }
+
+    @Test
     void aTakenNameIsRefusedInLineFramingWithANewline() {
         cave.joinLine("alice");
         cave.greeted().send("Alice\n").expect(taken("Alice") + "\n").send("bob\n").expect(welcome("bob") + "\n");
@@ -60,7 +76,7 @@ class NameRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "12345678901234567890123456789012", "Zoë Ångström", "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ",
-        "a b", "{quit}x", "x{quit}", "[bob]", "bob!"})
+        "a b", "{quit}x", "x{quit}", "[bob]", "bob!", "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀"})
     void aNameOfOneTo32CharactersWithoutColonsOrControlsIsAcceptedVerbatim(String name) {
         WireClient member = cave.greeted().send(name).expect(welcome(name));
         member.send("hi").expect(message(name, "hi"));

@@ -29,11 +29,16 @@ final class RunningServer implements AutoCloseable {
 
     /** The defaults on port 0 and loopback, then {@code tune} (e.g. {@code c -> c.withMaxConnections(2)}). */
     static RunningServer start(UnaryOperator<DaemonConfig> tune) {
+        return start(tune, Log.silent());
+    }
+
+    /** As {@link #start(UnaryOperator)}, logging to {@code log}. */
+    static RunningServer start(UnaryOperator<DaemonConfig> tune, Log log) {
         DaemonConfig config = tune.apply(DaemonConfig.defaults()
                 .withPort(0)
                 .withBindAddress(InetAddress.getLoopbackAddress()));
         try {
-            return new RunningServer(ChatServer.start(config, Log.silent()));
+            return new RunningServer(ChatServer.start(config, log));
         } catch (IOException e) {
             throw new UncheckedIOException("the daemon did not start with " + config, e);
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Original defect 9: each handler thread broadcast on its own, so concurrent senders' messages reached different
  * members in different orders. Here several senders write at once from their own threads and every member,
- * senders included, must observe the identical sequence, with each sender's messages in the order it sent them.
+ * senders included and a legacy member too, must observe the identical sequence, with each sender's messages in
+ * the order it sent them.
  */
 class TotalOrderTest {
 
@@ -37,6 +38,10 @@ class TotalOrderTest {
                 earlier.expect(joined("p" + i) + "\n");
             }
             members.add(member);
+        }
+        WireClient legacyListener = cave.joinLegacy("legacy");
+        for (WireClient member : members) {
+            member.expect(joined("legacy") + "\n");
         }
 
         CountDownLatch start = new CountDownLatch(1);
@@ -64,6 +69,8 @@ class TotalOrderTest {
         for (int i = 1; i < members.size(); i++) {
             assertEquals(reference, readAll(members.get(i)), "member p" + i + " saw another order than p0");
         }
+        // The legacy member gets the same items without newlines: exactly the reference's bytes, concatenated.
+        legacyListener.expect(String.join("", reference));
     }
 
     private static List<String> readAll(WireClient member) {

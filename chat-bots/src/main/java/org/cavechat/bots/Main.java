@@ -1,0 +1,65 @@
+package org.cavechat.bots;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code chat-bots} command: {@code java -jar chat-bots.jar <command>}. Every command has
+ * {@code --help} and {@code --version} and the same exit statuses.
+ */
+@Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Scripted bots, conformance checks and load for CaveChat and the original chat server.",
+        subcommands = {RunCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
+public final class Main implements Callable<Integer> {
+
+    /** The exit statuses as picocli's {@code exitCodeList} entries, for every command's help (swarm's too). */
+    public static final String EXIT_OK = "0:everything expected happened (or --help, --version)";
+    public static final String EXIT_FAILED = "1:an expectation or threshold failed (or an internal error)";
+    public static final String EXIT_USAGE = "2:bad options or a malformed script (file:line: message)";
+    public static final String EXIT_UNREACHABLE = "3:the server cannot be reached";
+
+    /** Exit status: everything expected happened. */
+    public static final int OK = 0;
+    /** Exit status: an expectation or a threshold failed. */
+    public static final int FAILED = 1;
+    /** Exit status: bad options or a malformed script. */
+    public static final int USAGE = 2;
+    /** Exit status: the server could not be reached. */
+    public static final int UNREACHABLE = 3;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("chat-bots: name a command, for example: chat-bots run script.chat (see chat-bots --help)");
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": internal error: " + e);
+            return FAILED;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,53 @@
+package org.cavechat.bots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "run", "conform"})
+    void everyCommandHasHelpWithTheExitStatuses(String command) {
+        String help = succeeds(command, "--help");
+        assertTrue(help.contains("Exit status:") && help.contains("  3   the server cannot be reached"), help);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "run", "conform"})
+    void everyCommandHasAVersion(String command) {
+        String version = succeeds(command, "--version");
+        assertTrue(version.startsWith("chat-bots "), version);
+    }
+
+    private static String succeeds(String command, String option) {
+        CommandRun run = command.isEmpty() ? CommandRun.of(option) : CommandRun.of(command, option);
+        assertEquals(0, run.status(), run::toString);
+        return run.out();
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CommandRun run = CommandRun.of();
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots: name a command, for example: chat-bots run script.chat (see chat-bots --help)\n",
+                run.err());
+    }
+
+    @Test
+    void anUnknownCommandIsOneLineAndAUsageError() {
+        CommandRun run = CommandRun.of("dance");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots: Unmatched argument at index 0: 'dance' (see --help)\n", run.err());
+    }
+
+    @Test
+    void runWithoutScriptsIsAUsageError() {
+        CommandRun run = CommandRun.of("run");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots run: Missing required parameter: 'SCRIPT' (see --help)\n", run.err());
+    }
+}

@@ -1,0 +1,42 @@
+package org.cavechat.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's metrics claim on the installed service: one line in the environment file turns them on. */
+class ServiceMetricsIT {
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void settingCavechatMetricsToAPortServesTheCountersOnLoopback() throws Exception {
+        ScratchRoot machine = ScratchRoot.install(scratch);
+        Path environmentFile = machine.path("/etc/cavechat/chat-daemon.env");
+        int metricsPort = ActivatedService.freePort();
+        String settings = Files.readString(environmentFile);
+        assertTrue(settings.contains("\nCAVECHAT_METRICS=\n"), settings);
+        Files.writeString(environmentFile, settings.replace("\nCAVECHAT_METRICS=\n", "\nCAVECHAT_METRICS=" + metricsPort + "\n"));
+
+        try (ActivatedService service = ActivatedService.listen(machine);
+                WireClient alice = WireClient.connect(service.port())) {
+            alice.expect(Notices.GREETING).send("alice\n").expect(Notices.welcome("alice") + "\n");
+            alice.send("hello\n").expect(Notices.message("alice", "hello") + "\n");
+            assertEquals("<6>metrics at http://127.0.0.1:" + metricsPort + "/metrics",
+                    service.stdout().await(line -> line.contains("metrics at"), ActivatedService.DEADLINE));
+
+            String body = new Scraper(metricsPort).scrape();
+
+            for (String sample : new String[] {"cavechat_connections_open 1", "cavechat_connections_total 1",
+                    "cavechat_joins_total 1", "cavechat_messages_in_total 1", "cavechat_deliveries_out_total 1",
+                    "cavechat_received_bytes_total 12"}) {
+                assertTrue(body.contains("\n" + sample + "\n"), () -> sample + " missing from:\n" + body);
+            }
+        }
+    }
+}
