@@ -1,8 +1,12 @@
 package org.cavechat.it;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Statistics;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.ToStringConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -63,6 +67,24 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     @Override
     protected void containerIsStarted(InspectContainerResponse containerInfo) {
         name = containerInfo.getName();
+    }
+
+    /**
+     * The most memory the container has used so far, as its cgroup counts it (heap, native memory and
+     * socket buffers), or -1 where the engine does not report a peak (cgroup v2).
+     */
+    long peakMemoryBytes() throws InterruptedException {
+        AtomicReference<Statistics> latest = new AtomicReference<>();
+        ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Statistics statistics) {
+                latest.set(statistics);
+            }
+        };
+        getDockerClient().statsCmd(getContainerId()).withNoStream(true).exec(callback).awaitCompletion(30, TimeUnit.SECONDS);
+        Statistics statistics = latest.get();
+        Long peak = statistics == null ? null : statistics.getMemoryStats().getMaxUsage();
+        return peak == null ? -1 : peak;
     }
 
     /** Everything the daemon printed so far, stdout and stderr. */

@@ -17,13 +17,15 @@ class ManyConnectionsIT {
     final CaveChatContainer daemon = new CaveChatContainer().withMemoryLimit(MEMORY_LIMIT);
 
     @Test
-    void fiveThousandConnectionsInA256MegabyteContainerAreAllWelcomedAndReachedByOneBroadcast() throws IOException {
+    void fiveThousandConnectionsInA256MegabyteContainerAreAllWelcomedAndReachedByOneBroadcast() throws IOException, InterruptedException {
         try (Crowd crowd = Crowd.join(daemon.chatAddress(), "bot", CONNECTIONS)) {
             assertEquals(CONNECTIONS, crowd.welcomed(), "members welcomed");
             crowd.sendLine(CONNECTIONS - 1, "hello, everyone");
             assertEquals(CONNECTIONS, crowd.awaitEveryone(Say.message("bot" + (CONNECTIONS - 1), "hello, everyone")));
             assertEquals(0, crowd.ended(), "connections the server ended");
         }
+        System.out.printf("%d connections: peak memory of the daemon's container %d MiB of %d MiB%n", CONNECTIONS,
+                daemon.peakMemoryBytes() >> 20, MEMORY_LIMIT >> 20);
         var state = daemon.getDockerClient().inspectContainerCmd(daemon.getContainerId()).exec().getState();
         assertFalse(Boolean.TRUE.equals(state.getOOMKilled()), "the daemon was killed for lack of memory");
         assertEquals(Boolean.TRUE, state.getRunning(), "the daemon still runs");
