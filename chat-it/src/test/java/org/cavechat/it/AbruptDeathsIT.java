@@ -23,7 +23,7 @@ class AbruptDeathsIT {
     private static final int VICTIMS = 12;
     private static final int MESSAGES = 3000;
     private static final int WINDOW = 100;
-    private static final String LAST_LINE = Say.message("closer", "the end");
+    private static final String LAST_LINE = ServerText.message("closer", "the end");
 
     @Container
     final CaveChatContainer daemon = new CaveChatContainer();
@@ -83,7 +83,7 @@ class AbruptDeathsIT {
             List<String> lines = withoutJoins(transcript.await(Peer.PATIENCE));
             assertEveryMessageOnceInOrder(lines);
             for (int v = 0; v < VICTIMS; v++) {
-                String left = Say.left("victim" + v);
+                String left = ServerText.left("victim" + v);
                 assertEquals(1, lines.stream().filter(left::equals).count(), "notices that victim" + v + " left");
             }
             assertEquals(SENDERS * MESSAGES + VICTIMS + 1, lines.size(), "lines besides the joins");

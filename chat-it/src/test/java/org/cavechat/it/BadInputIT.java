@@ -37,56 +37,56 @@ class BadInputIT {
     @Test
     void aLineOverTheCapIsRefusedToItsSenderAloneWhileALineAtTheCapIsRelayed() throws IOException {
         try (Peer alice = Peer.lineMember(server, "alice"); Peer bob = Peer.lineMember(server, "bob")) {
-            alice.expectLine(Say.joined("bob"));
+            alice.expectLine(ServerText.joined("bob"));
             String atTheCap = "a".repeat(MAX_LINE_BYTES - 1) + "z";
             alice.sendLine(atTheCap);
-            alice.expectLine(Say.message("alice", atTheCap));
-            bob.expectLine(Say.message("alice", atTheCap));
+            alice.expectLine(ServerText.message("alice", atTheCap));
+            bob.expectLine(ServerText.message("alice", atTheCap));
             alice.sendLine("b".repeat(MAX_LINE_BYTES + 1));
-            alice.expectLine(Say.lineTooLong(MAX_LINE_BYTES));
+            alice.expectLine(ServerText.lineTooLong(MAX_LINE_BYTES));
             alice.sendLine("c".repeat(100_000));
-            alice.expectLine(Say.lineTooLong(MAX_LINE_BYTES));
+            alice.expectLine(ServerText.lineTooLong(MAX_LINE_BYTES));
             alice.sendLine("short again");
-            alice.expectLine(Say.message("alice", "short again"));
-            bob.expectLine(Say.message("alice", "short again"));
+            alice.expectLine(ServerText.message("alice", "short again"));
+            bob.expectLine(ServerText.message("alice", "short again"));
         }
     }
 
     @Test
     void invalidUtf8InAMessageArrivesAsReplacementCharactersInBothFramings() throws IOException {
         try (Peer mallory = Peer.legacyMember(server, "mallory"); Peer carol = Peer.lineMember(server, "carol")) {
-            mallory.expect(Say.joined("carol"));
+            mallory.expect(ServerText.joined("carol"));
             byte[] broken = {'a', 'b', (byte) 0xFF, (byte) 0xFE, 'c', 'd'};
             mallory.send(broken);
-            mallory.expect(Say.message("mallory", "ab\uFFFD\uFFFDcd"));
-            carol.expectLine(Say.message("mallory", "ab\uFFFD\uFFFDcd"));
+            mallory.expect(ServerText.message("mallory", "ab\uFFFD\uFFFDcd"));
+            carol.expectLine(ServerText.message("mallory", "ab\uFFFD\uFFFDcd"));
         }
     }
 
     @Test
     void invalidUtf8InANameIsRefusedAndAnotherNameIsAccepted() throws IOException {
         try (Peer dave = Peer.connect(server)) {
-            dave.expect(Say.GREETING);
+            dave.expect(ServerText.GREETING);
             dave.send(new byte[] {'d', (byte) 0xC3, '\n'});
-            dave.expectLine(Say.INVALID_NAME);
+            dave.expectLine(ServerText.INVALID_NAME);
             dave.sendLine("dave");
-            dave.expectLine(Say.welcome("dave"));
+            dave.expectLine(ServerText.welcome("dave"));
         }
     }
 
     @Test
     void binaryNoiseFromOneConnectionLeavesTheRoomClean() throws IOException {
         try (Peer alice = Peer.lineMember(server, "alice"); Peer bob = Peer.lineMember(server, "bob")) {
-            alice.expectLine(Say.joined("bob"));
+            alice.expectLine(ServerText.joined("bob"));
             try (Peer noise = Peer.connect(server)) {
-                noise.expect(Say.GREETING);
+                noise.expect(ServerText.GREETING);
                 byte[] bytes = new byte[256 * 1024];
                 new Random(4).nextBytes(bytes);
                 noise.send(bytes);
             }
             alice.sendLine("still fine");
             List<String> lines = new ArrayList<>();
-            for (String line = bob.readLine(); !line.equals(Say.message("alice", "still fine")); line = bob.readLine()) {
+            for (String line = bob.readLine(); !line.equals(ServerText.message("alice", "still fine")); line = bob.readLine()) {
                 lines.add(line);
                 assertTrue(lines.size() < 1000, "bob is flooded by the noise");
             }
@@ -101,7 +101,7 @@ class BadInputIT {
     void aConnectionFloodPastTheLimitIsTurnedAwayWhileMembersAreServed() throws IOException {
         List<Peer> flood = new ArrayList<>();
         try (Peer alice = Peer.lineMember(server, "alice"); Peer bob = Peer.lineMember(server, "bob")) {
-            alice.expectLine(Say.joined("bob"));
+            alice.expectLine(ServerText.joined("bob"));
             int greeted = 0;
             int turnedAway = 0;
             for (int i = 0; i < FLOOD; i++) {
@@ -116,8 +116,8 @@ class BadInputIT {
             assertEquals(MAX_CONNECTIONS - 2, greeted, "flood connections greeted");
             assertEquals(FLOOD - MAX_CONNECTIONS + 2, turnedAway, "flood connections turned away");
             alice.sendLine("still served");
-            bob.expectLine(Say.message("alice", "still served"));
-            alice.expectLine(Say.message("alice", "still served"));
+            bob.expectLine(ServerText.message("alice", "still served"));
+            alice.expectLine(ServerText.message("alice", "still served"));
         } finally {
             for (Peer peer : flood) {
                 peer.close();
@@ -127,14 +127,14 @@ class BadInputIT {
 
     /** Reads the first item: the greeting (the connection stays) or the refusal followed by the end. */
     private static boolean isTurnedAway(Peer peer) throws IOException {
-        byte[] full = Say.FULL.getBytes(StandardCharsets.UTF_8);
+        byte[] full = ServerText.FULL.getBytes(StandardCharsets.UTF_8);
         byte[] first = peer.receive(full.length);
         if (Arrays.equals(full, first)) {
             peer.expectEnd();
             return true;
         }
-        String rest = new String(peer.receive(Say.GREETING.length() - full.length), StandardCharsets.UTF_8);
-        assertEquals(Say.GREETING, new String(first, StandardCharsets.UTF_8) + rest);
+        String rest = new String(peer.receive(ServerText.GREETING.length() - full.length), StandardCharsets.UTF_8);
+        assertEquals(ServerText.GREETING, new String(first, StandardCharsets.UTF_8) + rest);
         return false;
     }
 }

@@ -156,7 +156,7 @@ final class Crowd implements AutoCloseable {
         Member(SocketChannel channel, String name) {
             this.channel = channel;
             this.name = name;
-            this.expectedWelcome = (Say.GREETING + Say.welcome(name)).getBytes(StandardCharsets.UTF_8);
+            this.expectedWelcome = (ServerText.GREETING + ServerText.welcome(name)).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -21,7 +21,7 @@ class ManyConnectionsIT {
         try (Crowd crowd = Crowd.join(daemon.chatAddress(), "bot", CONNECTIONS)) {
             assertEquals(CONNECTIONS, crowd.welcomed(), "members welcomed");
             crowd.sendLine(CONNECTIONS - 1, "hello, everyone");
-            assertEquals(CONNECTIONS, crowd.awaitEveryone(Say.message("bot" + (CONNECTIONS - 1), "hello, everyone")));
+            assertEquals(CONNECTIONS, crowd.awaitEveryone(ServerText.message("bot" + (CONNECTIONS - 1), "hello, everyone")));
             assertEquals(0, crowd.ended(), "connections the server ended");
         }
         System.out.printf("%d connections: peak memory of the daemon's container %d MiB of %d MiB%n", CONNECTIONS,

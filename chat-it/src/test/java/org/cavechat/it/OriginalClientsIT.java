@@ -27,19 +27,19 @@ class OriginalClientsIT {
     @Test
     void aSessionOfTwoOriginalClientsIsServedByteForByte() throws IOException {
         try (Peer alice = Peer.legacyMember(server, "alice"); Peer bob = Peer.legacyMember(server, "bob")) {
-            alice.expect(Say.joined("bob"));
+            alice.expect(ServerText.joined("bob"));
             alice.send("hi");
             alice.expect("alice: hi");
             bob.expect("alice: hi");
             bob.send("hello");
             bob.expect("bob: hello");
             alice.expect("bob: hello");
-            alice.send(Say.QUIT);
-            alice.expect(Say.QUIT);
+            alice.send(ServerText.QUIT);
+            alice.expect(ServerText.QUIT);
             alice.expectEnd();
-            bob.expect(Say.left("alice"));
-            bob.send(Say.QUIT);
-            bob.expect(Say.QUIT);
+            bob.expect(ServerText.left("alice"));
+            bob.send(ServerText.QUIT);
+            bob.expect(ServerText.QUIT);
             bob.expectEnd();
         }
     }
@@ -47,7 +47,7 @@ class OriginalClientsIT {
     @Test
     void onlyAChunkExactlyQuitQuitsAndEverythingElseIsRelayedUntouched() throws IOException {
         try (Peer alice = Peer.legacyMember(server, "alice"); Peer bob = Peer.legacyMember(server, "bob")) {
-            alice.expect(Say.joined("bob"));
+            alice.expect(ServerText.joined("bob"));
             for (String notQuite : new String[] {"{QUIT}", " {quit}", "{quit}\n", "caf\u00e9 \u2615"}) {
                 alice.send(notQuite);
                 alice.expect("alice: " + notQuite);
@@ -60,10 +60,10 @@ class OriginalClientsIT {
     void aClientThatSendsQuitAndClosesAtOnceLeavesAndTheRoomGoesOn() throws IOException {
         try (Peer bob = Peer.legacyMember(server, "bob")) {
             Peer alice = Peer.legacyMember(server, "alice");
-            bob.expect(Say.joined("alice"));
-            alice.send(Say.QUIT);
+            bob.expect(ServerText.joined("alice"));
+            alice.send(ServerText.QUIT);
             alice.close();
-            bob.expect(Say.left("alice"));
+            bob.expect(ServerText.left("alice"));
             assertTheRoomStillWorksFor(bob);
         }
     }
@@ -72,13 +72,13 @@ class OriginalClientsIT {
     void aClientThatClosesWithUnreadDataResetsAndLeaves() throws IOException {
         try (Peer bob = Peer.legacyMember(server, "bob")) {
             Peer alice = Peer.legacyMember(server, "alice");
-            bob.expect(Say.joined("alice"));
+            bob.expect(ServerText.joined("alice"));
             bob.send("are you there?");
             bob.expect("bob: are you there?");
             alice.awaitUnreadBytes();
-            alice.send(Say.QUIT);
+            alice.send(ServerText.QUIT);
             alice.close();
-            bob.expect(Say.left("alice"));
+            bob.expect(ServerText.left("alice"));
             assertTheRoomStillWorksFor(bob);
         }
     }
@@ -87,9 +87,9 @@ class OriginalClientsIT {
     void aClientKilledWithATcpResetLeaves() throws IOException {
         try (Peer bob = Peer.legacyMember(server, "bob")) {
             Peer alice = Peer.legacyMember(server, "alice");
-            bob.expect(Say.joined("alice"));
+            bob.expect(ServerText.joined("alice"));
             alice.reset();
-            bob.expect(Say.left("alice"));
+            bob.expect(ServerText.left("alice"));
             assertTheRoomStillWorksFor(bob);
         }
     }
@@ -97,9 +97,9 @@ class OriginalClientsIT {
     @Test
     void aHalfClosedClientLeavesWithoutAnEmptyMessageFlood() throws IOException {
         try (Peer bob = Peer.legacyMember(server, "bob"); Peer alice = Peer.legacyMember(server, "alice")) {
-            bob.expect(Say.joined("alice"));
+            bob.expect(ServerText.joined("alice"));
             alice.halfClose();
-            bob.expect(Say.left("alice"));
+            bob.expect(ServerText.left("alice"));
             alice.expectEnd();
             assertTheRoomStillWorksFor(bob);
         }
@@ -110,7 +110,7 @@ class OriginalClientsIT {
         bob.send("still here");
         bob.expect("bob: still here");
         try (Peer carol = Peer.legacyMember(server, "carol")) {
-            bob.expect(Say.joined("carol"));
+            bob.expect(ServerText.joined("carol"));
             carol.send("hi bob");
             carol.expect("carol: hi bob");
             bob.expect("carol: hi bob");

@@ -52,18 +52,18 @@ final class Peer implements AutoCloseable {
     /** A member as the original clients join: the name with no newline, and the welcome read in full. */
     static Peer legacyMember(InetSocketAddress server, String name) throws IOException {
         Peer peer = connect(server);
-        peer.expect(Say.GREETING);
+        peer.expect(ServerText.GREETING);
         peer.send(name);
-        peer.expect(Say.welcome(name));
+        peer.expect(ServerText.welcome(name));
         return peer;
     }
 
     /** A member as netcat and the bots join: the name ended by a newline; every item then ends with one. */
     static Peer lineMember(InetSocketAddress server, String name) throws IOException {
         Peer peer = connect(server);
-        peer.expect(Say.GREETING);
+        peer.expect(ServerText.GREETING);
         peer.sendLine(name);
-        peer.expectLine(Say.welcome(name));
+        peer.expectLine(ServerText.welcome(name));
         return peer;
     }
 

@@ -44,20 +44,20 @@ class ShutdownIT {
                 Peer bob = Peer.lineMember(server, "bob");
                 Peer carol = Peer.legacyMember(server, "carol");
                 Peer stranger = Peer.connect(server)) {
-            stranger.expect(Say.GREETING);
-            alice.expect(Say.joined("bob"));
-            alice.expect(Say.joined("carol"));
-            bob.expectLine(Say.joined("carol"));
+            stranger.expect(ServerText.GREETING);
+            alice.expect(ServerText.joined("bob"));
+            alice.expect(ServerText.joined("carol"));
+            bob.expectLine(ServerText.joined("carol"));
 
             long started = System.nanoTime();
             long status = first.stopGracefully(STOP_TIMEOUT);
             System.out.printf("docker stop took %d ms with 4 connections%n", (System.nanoTime() - started) / 1_000_000);
 
             for (Peer legacy : List.of(alice, carol, stranger)) {
-                legacy.expect(Say.SHUTTING_DOWN);
+                legacy.expect(ServerText.SHUTTING_DOWN);
                 legacy.expectEnd();
             }
-            bob.expectLine(Say.SHUTTING_DOWN);
+            bob.expectLine(ServerText.SHUTTING_DOWN);
             bob.expectEnd();
             assertEquals(SIGTERM_STATUS, status, "exit status after docker stop (137 would mean it was killed)");
         }
@@ -68,7 +68,7 @@ class ShutdownIT {
         assertEquals(hostPort, second.chatAddress().getPort());
         try (Peer dave = Peer.lineMember(second.chatAddress(), "dave")) {
             dave.sendLine("back again");
-            dave.expectLine(Say.message("dave", "back again"));
+            dave.expectLine(ServerText.message("dave", "back again"));
         }
     }
 

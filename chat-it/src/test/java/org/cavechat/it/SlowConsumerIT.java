@@ -23,8 +23,8 @@ class SlowConsumerIT {
     private static final int MAX_MESSAGES = 60_000;
     private static final int AFTERWARDS = 500;
     private static final String PADDING = "x".repeat(1000);
-    private static final String LAST_LINE = Say.message("sally", "that is all");
-    private static final String SNAIL_LEFT = Say.left("snail");
+    private static final String LAST_LINE = ServerText.message("sally", "that is all");
+    private static final String SNAIL_LEFT = ServerText.left("snail");
     /** A small window, so that the member that never reads fills up soon. */
     private static final int SNAIL_RECEIVE_BUFFER = 4096;
 
@@ -36,7 +36,7 @@ class SlowConsumerIT {
         InetSocketAddress server = daemon.chatAddress();
         List<Peer> readers = new ArrayList<>();
         try (Peer snail = Peer.connect(server, SNAIL_RECEIVE_BUFFER)) {
-            snail.expect(Say.GREETING);
+            snail.expect(ServerText.GREETING);
             snail.sendLine("snail");
             List<Transcript> transcripts = new ArrayList<>();
             for (String name : List.of("sally", "rita", "ravi", "rosa")) {
@@ -85,7 +85,7 @@ class SlowConsumerIT {
         List<String> messages = lines.stream().filter(line -> line.startsWith("sally: ")).toList();
         assertEquals(sent + 1, messages.size(), "messages a reader received");
         for (int i = 0; i < sent; i++) {
-            assertEquals(Say.message("sally", message(i)), messages.get(i), "message " + i + " in order");
+            assertEquals(ServerText.message("sally", message(i)), messages.get(i), "message " + i + " in order");
         }
         assertEquals(1, lines.stream().filter(SNAIL_LEFT::equals).count(), "notices that snail left");
     }
@@ -96,7 +96,7 @@ class SlowConsumerIT {
         int next = 0;
         for (int i = 0; i < lines.length - 1; i++) {
             if (lines[i].startsWith("sally: ")) {
-                assertEquals(Say.message("sally", message(next++)), lines[i], "the snail's message " + next);
+                assertEquals(ServerText.message("sally", message(next++)), lines[i], "the snail's message " + next);
             }
         }
     }

@@ -4,7 +4,7 @@ package org.cavechat.it;
  * The server's texts as docs/protocol.md fixes them, without framing (a line member receives each followed
  * by {@code \n}). Tests compare received bytes against these, never against the daemon's own code.
  */
-final class Say {
+final class ServerText {
     static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
     static final String QUIT = "{quit}";
     static final String FULL = "Sorry, the cave is full. Try again later.";
@@ -12,7 +12,7 @@ final class Say {
     static final String INVALID_NAME = "Sorry, a name must be 1 to 32 characters, with no colons and no control "
             + "characters. Type another name and press enter!";
 
-    private Say() {}
+    private ServerText() {}
 
     static String welcome(String name) {
         return "Welcome " + name + "! If you ever want to quit, type {quit} to exit.";
