@@ -86,7 +86,8 @@ class BadInputIT {
             }
             alice.sendLine("still fine");
             List<String> lines = new ArrayList<>();
-            for (String line = bob.readLine(); !line.equals(ServerText.message("alice", "still fine")); line = bob.readLine()) {
+            String stillFine = ServerText.message("alice", "still fine");
+            for (String line = bob.readLine(); !line.equals(stillFine); line = bob.readLine()) {
                 lines.add(line);
                 assertTrue(lines.size() < 1000, "bob is flooded by the noise");
             }

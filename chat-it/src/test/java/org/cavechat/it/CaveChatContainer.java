@@ -81,7 +81,8 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
                 latest.set(statistics);
             }
         };
-        getDockerClient().statsCmd(getContainerId()).withNoStream(true).exec(callback).awaitCompletion(30, TimeUnit.SECONDS);
+        getDockerClient().statsCmd(getContainerId()).withNoStream(true).exec(callback)
+                .awaitCompletion(30, TimeUnit.SECONDS);
         Statistics statistics = latest.get();
         Long peak = statistics == null ? null : statistics.getMemoryStats().getMaxUsage();
         return peak == null ? -1 : peak;

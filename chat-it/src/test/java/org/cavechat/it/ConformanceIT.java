@@ -50,7 +50,8 @@ class ConformanceIT {
     void theSuiteCoversLegacyFramingLineFramingAndMixedRooms() throws IOException {
         List<String> scripts = scripts();
         for (String kind : List.of("legacy", "line", "mixed")) {
-            assertTrue(scripts.stream().anyMatch(script -> script.contains(kind)), "no " + kind + " script in " + scripts);
+            assertTrue(scripts.stream().anyMatch(script -> script.contains(kind)),
+                    "no " + kind + " script in " + scripts);
         }
     }
 

@@ -97,7 +97,8 @@ final class Crowd implements AutoCloseable {
         do {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited " + PATIENCE + " for " + what + "; still " + shortfall.getAsInt()
-                        + " short (" + welcomed + " welcomed, " + ended + " ended by the server, the first: " + firstEnd + ")");
+                        + " short (" + welcomed + " welcomed, " + ended + " ended by the server, the first: "
+                        + firstEnd + ")");
             }
             if (shortfall.getAsInt() > 0) {
                 selector.select(10);

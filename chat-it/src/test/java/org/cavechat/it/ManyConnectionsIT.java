@@ -17,11 +17,13 @@ class ManyConnectionsIT {
     final CaveChatContainer daemon = new CaveChatContainer().withMemoryLimit(MEMORY_LIMIT);
 
     @Test
-    void fiveThousandConnectionsInA256MegabyteContainerAreAllWelcomedAndReachedByOneBroadcast() throws IOException, InterruptedException {
+    void fiveThousandConnectionsInA256MegabyteContainerAreAllWelcomedAndReachedByOneBroadcast()
+            throws IOException, InterruptedException {
         try (Crowd crowd = Crowd.join(daemon.chatAddress(), "bot", CONNECTIONS)) {
             assertEquals(CONNECTIONS, crowd.welcomed(), "members welcomed");
             crowd.sendLine(CONNECTIONS - 1, "hello, everyone");
-            assertEquals(CONNECTIONS, crowd.awaitEveryone(ServerText.message("bot" + (CONNECTIONS - 1), "hello, everyone")));
+            String hello = ServerText.message("bot" + (CONNECTIONS - 1), "hello, everyone");
+            assertEquals(CONNECTIONS, crowd.awaitEveryone(hello), "members that received the broadcast");
             assertEquals(0, crowd.ended(), "connections the server ended");
         }
         System.out.printf("%d connections: peak memory of the daemon's container %d MiB of %d MiB%n", CONNECTIONS,

@@ -52,7 +52,8 @@ final class Transcript {
         try {
             return finished.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("the last line did not arrive within " + patience + "; " + size() + " lines did", e);
+            throw new AssertionError("the last line did not arrive within " + patience + "; " + size() + " lines did",
+                    e);
         } catch (ExecutionException e) {
             throw new AssertionError("reading the transcript failed after " + size() + " lines", e.getCause());
         } catch (InterruptedException e) {
