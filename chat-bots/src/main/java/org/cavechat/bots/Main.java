@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Scripted bots, conformance checks and load for CaveChat and the original chat server.",
-        subcommands = {RunCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ConformCommand.class, org.cavechat.bots.swarm.SwarmCommand.class,
+            org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,59 @@
+package org.cavechat.bots.swarm;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import org.cavechat.daemon.ChatServer;
+import org.cavechat.daemon.DaemonConfig;
+import org.cavechat.daemon.DaemonStats;
+import org.cavechat.daemon.Log;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: starts a CaveChat daemon in this process on a free port and runs a swarm against it. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, defaultValueProvider = SimulateDefaults.class,
+        sortOptions = false,
+        description = {
+            "Runs a swarm of a few hundred bots for about 20 seconds against a CaveChat daemon started in this "
+                    + "process, then prints the summary and where the report page is.",
+            "The daemon listens on a free loopback port. The report goes to cavechat-report/ unless --report says "
+                    + "otherwise. Every swarm option applies."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run passed",
+            "1:a threshold was breached, bots failed to join or were disconnected, or the report could not be written",
+            "2:bad options",
+            "3:the daemon could not start, or nothing could connect to it"})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SwarmOptions options;
+
+    @Override
+    public Integer call() {
+        SwarmPlan plan = options.plan(null);
+        PrintWriter err = spec.commandLine().getErr();
+        DaemonConfig config = DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
+        try (ChatServer server = ChatServer.start(config, Log.silent())) {
+            err.println("simulate: CaveChat daemon listening on " + server.localAddress());
+            err.flush();
+            int code = SwarmCommand.execute(plan.withServer(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port())), spec);
+            DaemonStats stats = server.stats();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("daemon    %d joins, %d messages in, %d deliveries out, %d bytes out%n",
+                    stats.joins(), stats.messagesIn(), stats.deliveriesOut(), stats.bytesOut());
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            err.println("simulate: cannot start the daemon: " + e.getMessage());
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.cavechat.bots.swarm;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything one swarm run is told, built at the edge (the command line or a test) and passed down.
+ *
+ * @param server          where the chat server listens
+ * @param bots            how many bots connect
+ * @param rampPerSecond   connections started per second
+ * @param talkerShare     share of the members that talk, in (0, 1]; the rest only listen
+ * @param rate            messages per second: the whole swarm's, or each talker's when {@code ratePerBot}
+ * @param ratePerBot      whether {@code rate} is per talker
+ * @param messageBytes    size of each message's text (at least the payload header)
+ * @param duration        how long the measured traffic lasts
+ * @param warmup          traffic before the measurement, delivered and checked but not in the latency figures
+ * @param drain           longest wait after the last send for deliveries still on their way
+ * @param joinTimeout     how long a bot may take from connect to welcome
+ * @param framing         how bots frame what they send
+ * @param seed            seeds the choice of talkers and their phases, so a run can be repeated
+ * @param maxP99          fail the run when the measured p99 latency is above this, or null
+ * @param maxLoss         fail the run when the lost share of deliveries is above this, or null
+ * @param reportDir       where summary.json, the interval log and report.html go, or null
+ * @param selectors       selector threads driving the bots
+ * @param sourceAddresses loopback source addresses to spread connections over (127.0.0.1 upwards)
+ * @param namePrefix      bots are named this plus their number
+ * @param progress        whether to print the once-a-second progress line
+ */
+record SwarmPlan(InetSocketAddress server, int bots, double rampPerSecond, double talkerShare, double rate,
+        boolean ratePerBot, int messageBytes, Duration duration, Duration warmup, Duration drain,
+        Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, Path reportDir,
+        int selectors, int sourceAddresses, String namePrefix, boolean progress) {
+
+    SwarmPlan withServer(InetSocketAddress value) {
+        return new SwarmPlan(value, bots, rampPerSecond, talkerShare, rate, ratePerBot, messageBytes, duration,
+                warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, reportDir, selectors, sourceAddresses,
+                namePrefix, progress);
+    }
+
+    /** Nanoseconds between two messages of one talker, once the number of talkers is known. */
+    double intervalNanos(int talkers) {
+        return ratePerBot ? 1e9 / rate : 1e9 * talkers / rate;
+    }
+
+    /** The aggregate rate asked for, once the number of talkers is known. */
+    double aggregateRate(int talkers) {
+        return ratePerBot ? rate * talkers : rate;
+    }
+
+    /** The longest payload a receiver has to hold while it is cut across reads. */
+    int maxPayloadBytes() {
+        return Math.max(messageBytes, Payload.MAX_HEADER_BYTES) + 16;
+    }
+}

@@ -1,0 +1,103 @@
+package org.cavechat.bots.swarm;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * All figures of one finished run: what was asked, what the generator managed, what arrived and how fast,
+ * and whether the run passed. Built once by {@link Swarm}; the text, JSON and HTML reports only read it.
+ *
+ * @param plan              the run's parameters
+ * @param requestedRate     messages per second asked for, all talkers together
+ * @param scheduledMeasured messages meant to leave in the measured window
+ * @param sentMeasured      of those, how many were completely written
+ * @param achievedRate      sentMeasured over the time it took to send them (at least the window)
+ * @param sendLag           how late sends of the measured window left, microseconds
+ * @param joined            bots that became members
+ * @param ends              failed joins and disconnects, by reason
+ * @param tally             delivery verification
+ * @param malformed         received payloads that did not parse or named an unknown talker
+ * @param latency           measured window, from the intended send time to receipt, microseconds
+ * @param service           measured window, from the actual write to receipt, microseconds
+ * @param samples           one per second of the run
+ * @param drained           whether every member had everything before the drain period ran out
+ * @param endNote           why the run ended early, or null
+ * @param elapsedSeconds    wall time of the whole run
+ */
+record SwarmSummary(SwarmPlan plan, double requestedRate, long scheduledMeasured, long sentMeasured,
+        double achievedRate, Histogram sendLag, long joined, Map<BotEnd, Long> ends, DeliveryTally tally,
+        long malformed, Histogram latency, Histogram service, List<IntervalSample> samples, boolean drained,
+        String endNote, double elapsedSeconds) {
+
+    /** A send lag this large at the 99th percentile means the generator fell behind its schedule. */
+    static final long LAG_TOLERANCE_MICROS = 10_000;
+
+    static SwarmSummary of(SwarmPlan plan, TrafficPlan traffic, long scheduledMeasured, SwarmCounters counters,
+            List<BotLoop> loops, Bot[] bots, List<IntervalSample> samples, boolean drained, String endNote,
+            double elapsedSeconds) {
+        Histogram latency = new Histogram(BotLoop.HIGHEST_MICROS, 3);
+        Histogram service = new Histogram(BotLoop.HIGHEST_MICROS, 3);
+        Histogram lag = new Histogram(BotLoop.HIGHEST_MICROS, 3);
+        for (BotLoop loop : loops) {
+            latency.add(loop.reception.measuredLatency);
+            service.add(loop.reception.measuredService);
+            lag.add(loop.transmitter.sendLag);
+        }
+        Map<BotEnd, Long> ends = new EnumMap<>(BotEnd.class);
+        for (BotEnd end : BotEnd.values()) {
+            ends.put(end, counters.ends(end));
+        }
+        long sentMeasured = counters.sentMeasured.sum();
+        double window = (traffic.sendEnd() - traffic.measureStart()) / 1e9;
+        double sending = Math.max(window, (counters.lastMeasuredSendNanos.get() - traffic.measureStart()) / 1e9);
+        return new SwarmSummary(plan, plan.aggregateRate(traffic.talkers()), scheduledMeasured, sentMeasured,
+                sending <= 0 ? 0 : sentMeasured / sending, lag, counters.joined.sum(), ends,
+                DeliveryTally.of(bots, traffic.talkers()), counters.malformed.sum(), latency, service, samples,
+                drained, endNote, elapsedSeconds);
+    }
+
+    /** Whether the generator sent every measured message and on time; if not, the offered load was lower. */
+    boolean rateKept() {
+        return sentMeasured >= scheduledMeasured && sendLag.getValueAtPercentile(99) <= LAG_TOLERANCE_MICROS;
+    }
+
+    long failedJoins() {
+        return ends.entrySet().stream().filter(e -> e.getKey().beforeJoin()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    long disconnects() {
+        return ends.entrySet().stream().filter(e -> !e.getKey().beforeJoin()).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Latency at a percentile of the measured window, milliseconds. */
+    double latencyMs(double percentile) {
+        return latency.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Why the run failed, one sentence each; empty when it passed. */
+    List<String> breaches() {
+        List<String> breaches = new ArrayList<>();
+        if (failedJoins() > 0) {
+            breaches.add(failedJoins() + " of " + plan.bots() + " bots could not join");
+        }
+        if (disconnects() > 0) {
+            breaches.add(disconnects() + " members were disconnected during the run");
+        }
+        if (plan.maxP99() != null) {
+            double limit = plan.maxP99().toNanos() / 1e6;
+            if (latency.getTotalCount() == 0) {
+                breaches.add("no latency was measured, so p99 cannot be under --max-p99 " + Format.millis(limit));
+            } else if (latencyMs(99) > limit) {
+                breaches.add("p99 latency " + Format.millis(latencyMs(99)) + " is above --max-p99 " + Format.millis(limit));
+            }
+        }
+        if (plan.maxLoss() != null && tally.lossRatio() > plan.maxLoss()) {
+            breaches.add("loss " + Format.percent(tally.lossRatio()) + " is above --max-loss "
+                    + Format.percent(plan.maxLoss()));
+        }
+        return breaches;
+    }
+}

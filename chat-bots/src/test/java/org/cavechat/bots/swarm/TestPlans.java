@@ -1,0 +1,17 @@
+package org.cavechat.bots.swarm;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Plans for tests that need one without a command line. */
+final class TestPlans {
+    private TestPlans() {
+    }
+
+    static SwarmPlan plan(Duration maxP99, Double maxLoss, Path report) {
+        return new SwarmPlan(new InetSocketAddress("127.0.0.1", 33000), 10, 100, 0.2, 100, false, 100,
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Framing.LINE, 7, maxP99, maxLoss, report, 1, 1, "bot", false);
+    }
+}
