@@ -41,7 +41,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DaemonConfig config = DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
         try (ChatServer server = ChatServer.start(config, Log.silent())) {
-            err.println("simulate: CaveChat daemon listening on " + server.localAddress());
+            err.println("simulate: CaveChat daemon listening on "
+                    + server.localAddress().getAddress().getHostAddress() + ":" + server.port());
             err.flush();
             int code = SwarmCommand.execute(plan.withServer(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port())), spec);

@@ -1,0 +1,10 @@
+/**
+ * CaveChat's JMH benchmarks over real sockets: {@link org.cavechat.bench.FanOutBenchmark} (deliveries per
+ * second to N members) and {@link org.cavechat.bench.BroadcastLatencyBenchmark} (time until a broadcast
+ * reached all N), each run against CaveChat's daemon and against {@link org.cavechat.bench.ThreadPerClientServer},
+ * the original's design in Java, as the baseline. The room of members they drive, its reader threads and its
+ * delivery counting live here too. The in-process benchmark sits in package {@code org.cavechat.daemon} of
+ * this module, to reach the daemon's package-private classes; the reports are in
+ * {@link org.cavechat.bench.report}. Used by nobody else: {@code java -jar chat-bench/target/benchmarks.jar}.
+ */
+package org.cavechat.bench;

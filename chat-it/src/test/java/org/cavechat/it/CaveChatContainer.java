@@ -1,0 +1,95 @@
+package org.cavechat.it;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Statistics;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.ToStringConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/**
+ * The CaveChat daemon in its container, started from {@link CaveChatImage} with the given daemon options and
+ * ready once it prints its {@code READY} line (a scratch image has no shell to probe a port with). Clients
+ * reach it only through the mapped port on the Docker host. The whole container log is kept, so that a
+ * failing test can show it ({@link ContainerLogOnFailure}).
+ */
+final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
+    static final int CHAT_PORT = 33000;
+    private final ToStringConsumer log = new ToStringConsumer();
+    private String name;
+
+    CaveChatContainer(String... daemonOptions) {
+        super(CaveChatImage.shared());
+        withExposedPorts(CHAT_PORT);
+        withCommand(daemonOptions);
+        withLogConsumer(log);
+        waitingFor(Wait.forLogMessage("READY listening on .*\\n", 1).withStartupTimeout(Duration.ofSeconds(90)));
+    }
+
+    /** Limits the container's memory, swap included, as `docker run --memory` does. */
+    CaveChatContainer withMemoryLimit(long bytes) {
+        return withCreateContainerCmdModifier(create -> create.getHostConfig().withMemory(bytes).withMemorySwap(bytes));
+    }
+
+    /** Publishes the chat port on a fixed host port, for tests that restart the daemon where clients expect it. */
+    CaveChatContainer onHostPort(int hostPort) {
+        addFixedExposedPort(hostPort, CHAT_PORT);
+        return self();
+    }
+
+    /** Where clients connect: the chat port as mapped on the Docker host. */
+    InetSocketAddress chatAddress() {
+        return new InetSocketAddress(getHost(), getMappedPort(CHAT_PORT));
+    }
+
+    /**
+     * Stops the daemon as {@code docker stop} does (SIGTERM, SIGKILL once {@code timeout} has passed) and
+     * returns its exit status. The container stays, so its log can still be read; {@link #stop()} removes it.
+     */
+    long stopGracefully(Duration timeout) {
+        getDockerClient().stopContainerCmd(getContainerId()).withTimeout((int) timeout.toSeconds()).exec();
+        Long status = getDockerClient().inspectContainerCmd(getContainerId()).exec().getState().getExitCodeLong();
+        if (status == null) {
+            throw new IllegalStateException("Docker reported no exit status for the stopped daemon");
+        }
+        return status;
+    }
+
+    /** The container's name once created, for the reader of a failure report. */
+    String describe() {
+        return name == null ? "(a daemon container that never started)" : name;
+    }
+
+    @Override
+    protected void containerIsStarted(InspectContainerResponse containerInfo) {
+        name = containerInfo.getName();
+    }
+
+    /**
+     * The most memory the container has used so far, as its cgroup counts it (heap, native memory and
+     * socket buffers), or -1 where the engine does not report a peak (cgroup v2).
+     */
+    long peakMemoryBytes() throws InterruptedException {
+        AtomicReference<Statistics> latest = new AtomicReference<>();
+        ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Statistics statistics) {
+                latest.set(statistics);
+            }
+        };
+        getDockerClient().statsCmd(getContainerId()).withNoStream(true).exec(callback)
+                .awaitCompletion(30, TimeUnit.SECONDS);
+        Statistics statistics = latest.get();
+        Long peak = statistics == null ? null : statistics.getMemoryStats().getMaxUsage();
+        return peak == null ? -1 : peak;
+    }
+
+    /** Everything the daemon printed so far, stdout and stderr. */
+    String log() {
+        return log.toUtf8String();
+    }
+}
