@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cavechat.bots.swarm.Json;
 
 /**
  * Reads JMH's JSON result format ({@code -rf json}) into {@link JmhResult}s. JMH writes scores as

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cavechat.bots.swarm.Json;
 
 /**
  * The machine and JVM a run was taken on, and when: the facts a reader needs before trusting a

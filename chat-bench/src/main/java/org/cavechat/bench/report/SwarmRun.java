@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cavechat.bots.swarm.Json;
 
 /**
  * The open-loop figures of one {@code chat-bots swarm} run, read from its {@code summary.json}:

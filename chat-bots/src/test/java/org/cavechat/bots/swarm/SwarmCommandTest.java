@@ -64,7 +64,7 @@ class SwarmCommandTest {
                 "--warmup", "500ms", "--name-prefix", "short", "--report", dir.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("PASS"), run.out());
-        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
         assertEquals(50.0, JsonReader.path(json, "bots.joined"));
         assertEquals(5.0, JsonReader.path(json, "delivery.talkers"));
         assertEquals(50.0, JsonReader.path(json, "delivery.receivers"));
@@ -103,7 +103,7 @@ class SwarmCommandTest {
         CommandRun run = swarm("--server", address(server), "--bots", "10", "--framing", "legacy", "--rate", "40",
                 "--duration", "1s", "--warmup", "0s", "--name-prefix", "legacy", "-q", "--report", dir.toString());
         assertEquals(0, run.code(), run.out() + run.err());
-        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
         double sent = (Double) JsonReader.path(json, "delivery.sent");
         assertTrue(sent > 0);
         assertEquals(sent * 10, JsonReader.path(json, "delivery.delivered"));
@@ -118,7 +118,7 @@ class SwarmCommandTest {
                 "--message-bytes", "64", "--duration", "1s", "--warmup", "200ms", "--name-prefix", "fast", "-q",
                 "--report", dir.toString());
         assertEquals(0, run.code(), run.out() + run.err());
-        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
         assertEquals(1.0, JsonReader.path(json, "delivery.talkers"));
         double sent = (Double) JsonReader.path(json, "delivery.sent");
         assertEquals(48_000.0, sent, 1.0, "every message scheduled in 1.2 s at 40,000/s");
@@ -138,7 +138,7 @@ class SwarmCommandTest {
                     "--duration", "1s", "--warmup", "0s", "--drain", "1s", "-q", "--report", dir.toString());
         }
         assertEquals(1, run.code(), run.out() + run.err());
-        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
         long sent = ((Double) JsonReader.path(json, "delivery.sent")).longValue();
         assertTrue(sent >= 2, "enough messages to lose one and double one");
         assertEquals((double) FaultyRoom.dropped(sent), JsonReader.path(json, "delivery.lost"));
@@ -216,7 +216,7 @@ class SwarmCommandTest {
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("20 members were disconnected during the run"), run.out());
         assertTrue(run.out().contains("ended early: every member was disconnected"), run.out());
-        Object json = JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
         assertEquals(20.0, JsonReader.path(json, "bots.ends.SERVER_SHUTDOWN"));
         assertTrue(Files.exists(dir.resolve("report.html")));
     }

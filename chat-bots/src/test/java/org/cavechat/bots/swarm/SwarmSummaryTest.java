@@ -105,7 +105,7 @@ class SwarmSummaryTest {
     @Test
     void summaryJsonIsJsonAndCarriesTheFiguresAndParameters() {
         SwarmSummary s = passing(TestPlans.plan(Duration.ofMillis(50), 0.001, null), LOSSY);
-        Object json = JsonReader.parse(SummaryJson.of(s));
+        Object json = Json.parse(SummaryJson.of(s));
         assertEquals(10.0, JsonReader.path(json, "delivery.lost"));
         assertEquals(0.005, JsonReader.path(json, "delivery.lossRatio"));
         assertEquals(3.0, JsonReader.path(json, "delivery.duplicated"));

@@ -1,4 +1,4 @@
-package org.cavechat.bench.report;
+package org.cavechat.bots.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

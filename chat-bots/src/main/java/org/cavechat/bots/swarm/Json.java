@@ -1,4 +1,4 @@
-package org.cavechat.bench.report;
+package org.cavechat.bots.swarm;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for JMH's result files: objects become ordered maps, arrays lists, numbers
- * doubles, and {@code true}, {@code false}, {@code null} themselves. It keeps the benchmark module
- * free of a JSON library; what it does not accept (deep recursion aside) is malformed JSON, reported
+ * A small JSON reader, for the swarm's {@code summary.json} and JMH's result files (chat-bench reads both):
+ * objects become ordered maps, arrays lists, numbers doubles, and {@code true}, {@code false}, {@code null}
+ * themselves. It keeps the harness free of a JSON library; what it does not accept (deep recursion aside) is malformed JSON, reported
  * with the offset where reading stopped.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -20,7 +20,7 @@ final class Json {
     }
 
     /** Parses one JSON value that makes up the whole of {@code text}. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
