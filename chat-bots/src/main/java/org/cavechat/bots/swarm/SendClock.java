@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wakes a {@link BotLoop} asleep in its selector when its next message falls due. A selector sleeps in whole
- * milliseconds, so on its own a loop sent up to a millisecond late, and at light load that lateness was most
- * of the latency measured from the intended send time. Parked on this clock instead, a message leaves within
- * tens of microseconds of its time. Its own thread; it reads what the loops publish and only wakes them.
+ * Wakes a {@link BotLoop} asleep in its selector shortly before its next message falls due. A selector sleeps in
+ * whole milliseconds, so on its own a loop sent up to a millisecond late, and at light load that lateness was most
+ * of the latency measured from the intended send time. The clock wakes the loop {@link Transmitter#SPIN_LEAD_NANOS}
+ * early (a park oversleeps by the timer slack, a wakeup crosses cores), and the loop polls the rest of the way, so
+ * a message leaves within microseconds of its time. Its own thread; it reads what the loops publish and only wakes them.
  */
 final class SendClock implements Runnable {
     /** How long the clock sleeps when no loop is waiting for a send; a loop's own timeout is the fallback. */
