@@ -50,8 +50,7 @@ class TransmitterTest {
 
     @Test
     void withNothingToSendTheLoopSleepsItsLongestAndIsNeverClocked() {
-        Transmitter transmitter = new Transmitter(new SwarmCounters(1), (bot, e) -> { }, Framing.LINE, 64);
-        transmitter.begin(new TrafficPlan(0, START, START, START + 1_000 * MILLI, 10 * MILLI, 1));
+        Transmitter transmitter = plannedFor(1, 10 * MILLI);
 
         assertEquals(100, transmitter.waitMillis(START));
         assertEquals(Long.MAX_VALUE, transmitter.nextSendNanos());
@@ -59,11 +58,17 @@ class TransmitterTest {
 
     /** A transmitter whose one scheduled talker (phase 0) is first due at {@link #START}. */
     private static Transmitter transmitterFor(int talkers, double intervalNanos) {
-        Transmitter transmitter = new Transmitter(new SwarmCounters(talkers), (bot, e) -> { }, Framing.LINE, 64);
-        transmitter.begin(new TrafficPlan(0, START, START, START + 1_000 * MILLI, intervalNanos, talkers));
+        Transmitter transmitter = plannedFor(talkers, intervalNanos);
         Bot talker = new Bot(0, "bot0", Framing.LINE, null, 64);
         talker.talker = 0;
         transmitter.schedule(talker);
+        return transmitter;
+    }
+
+    /** A transmitter that has begun traffic starting at {@link #START} but has no talker scheduled yet. */
+    private static Transmitter plannedFor(int talkers, double intervalNanos) {
+        Transmitter transmitter = new Transmitter(new SwarmCounters(talkers), (bot, e) -> { }, Framing.LINE, 64);
+        transmitter.begin(new TrafficPlan(0, START, START, START + 1_000 * MILLI, intervalNanos, talkers));
         return transmitter;
     }
 }
