@@ -72,38 +72,34 @@ static int open_listener(void) {
     return listener;
 }
 
-/* hops: main -> relay (blocked in read) -> last (blocked in read); each records when the stamp arrived. */
-static int first_writer, first_reader, second_writer, second_reader;
-static long one_hop[HOPS], two_hops[HOPS];
+/* hops: main -> relay -> last, each blocked in read; each records how long after its stamp the stamp arrived. */
+struct hop {
+    int from;         /* the socket this reader blocks on */
+    int to;           /* where it forwards each stamp, or -1 */
+    long *arrivals;   /* HOPS latencies */
+};
 
-static void *relay(void *unused) {
-    (void) unused;
+static void *read_hop(void *argument) {
+    const struct hop *hop = argument;
     for (int i = 0; i < HOPS; i++) {
         long stamp;
-        if (read(first_reader, &stamp, sizeof stamp) != sizeof stamp) exit(1);
-        one_hop[i] = now_nanos() - stamp;
-        if (write(second_writer, &stamp, sizeof stamp) != sizeof stamp) exit(1);
-    }
-    return NULL;
-}
-
-static void *last(void *unused) {
-    (void) unused;
-    for (int i = 0; i < HOPS; i++) {
-        long stamp;
-        if (read(second_reader, &stamp, sizeof stamp) != sizeof stamp) exit(1);
-        two_hops[i] = now_nanos() - stamp;
+        if (read(hop->from, &stamp, sizeof stamp) != sizeof stamp) exit(1);
+        hop->arrivals[i] = now_nanos() - stamp;
+        if (hop->to >= 0 && write(hop->to, &stamp, sizeof stamp) != sizeof stamp) exit(1);
     }
     return NULL;
 }
 
 static int hops(void) {
+    static long one_hop[HOPS], two_hops[HOPS];
+    int first_writer, first_reader, second_writer, second_reader;
     int listener = open_listener();
     loopback_pair(listener, &first_writer, &first_reader);
     loopback_pair(listener, &second_writer, &second_reader);
+    struct hop relay = {first_reader, second_writer, one_hop}, last = {second_reader, -1, two_hops};
     pthread_t relay_thread, last_thread;
-    pthread_create(&relay_thread, NULL, relay, NULL);
-    pthread_create(&last_thread, NULL, last, NULL);
+    pthread_create(&relay_thread, NULL, read_hop, &relay);
+    pthread_create(&last_thread, NULL, read_hop, &last);
     for (int i = 0; i < HOPS; i++) {
         sleep_nanos(10000000L);
         long stamp = now_nanos();
