@@ -16,9 +16,10 @@ public enum ServerKind {
     CAVECHAT {
         @Override
         Running start() throws IOException {
-            ChatServer server = ChatServer.start(DaemonConfig.defaults()
-                    .withPort(0)
-                    .withBindAddress(InetAddress.getLoopbackAddress()), Log.silent());
+            ChatServer server = ChatServer.start(DaemonConfig.builder()
+                    .port(0)
+                    .bindAddress(InetAddress.getLoopbackAddress())
+                    .build(), Log.silent());
             return new Running(server.localAddress(), server);
         }
     },

@@ -61,7 +61,7 @@ class ConformanceSuiteTest {
     void aServerThatGetsRowsWrongFailsThoseScriptsPrintsTheirStepsAndExitsOne() throws Exception {
         // Forced legacy framing refuses the line client's name "alice\n" with an unterminated notice,
         // which a line reader never sees complete.
-        try (Daemon legacyOnly = Daemon.start(DaemonConfig.defaults().withFraming(FramingPolicy.LEGACY))) {
+        try (Daemon legacyOnly = Daemon.start(DaemonConfig.builder().framing(FramingPolicy.LEGACY))) {
             CommandRun run = CommandRun.of("conform", "--server", legacyOnly.address(), "--timeout", "500ms",
                     "--only", "01-", "--only", "02-");
             assertEquals(1, run.status(), run::toString);

@@ -16,11 +16,11 @@ final class Daemon implements AutoCloseable {
     }
 
     static Daemon start() throws IOException {
-        return start(DaemonConfig.defaults());
+        return start(DaemonConfig.builder());
     }
 
-    static Daemon start(DaemonConfig config) throws IOException {
-        return new Daemon(ChatServer.start(config.withPort(0).withBindAddress(InetAddress.getLoopbackAddress()),
+    static Daemon start(DaemonConfig.Builder config) throws IOException {
+        return new Daemon(ChatServer.start(config.port(0).bindAddress(InetAddress.getLoopbackAddress()).build(),
                 Log.silent()));
     }
 

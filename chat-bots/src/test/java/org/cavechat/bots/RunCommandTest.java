@@ -192,7 +192,7 @@ class RunCommandTest {
     @Test
     void theServerFullNoticeCanBeExpectedInsteadOfTheGreeting() throws Exception {
         daemon.close();
-        daemon = Daemon.start(DaemonConfig.defaults().withMaxConnections(1));
+        daemon = Daemon.start(DaemonConfig.builder().maxConnections(1));
         String file = script("full.chat", """
                 connect alice line
                 connect bob line nogreeting

@@ -96,8 +96,11 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonConfig config;
         LogFormat format;
         try {
-            config = new DaemonConfig(bind, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                    nameTimeout, shutdownGrace, greeting, framing);
+            config = DaemonConfig.builder()
+                    .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
+                    .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
+                    .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
+                    .build();
             format = logFormat();
         } catch (IllegalArgumentException bad) {
             err.println("chat-daemon: " + bad.getMessage());

@@ -55,58 +55,84 @@ public record DaemonConfig(
 
     /** The documented defaults (docs/protocol.md): all interfaces, port 33000. */
     public static DaemonConfig defaults() {
-        return new DaemonConfig(wildcard(), 33000, 1024, 16384, 1 << 20, 4096,
-                Duration.ofSeconds(300), Duration.ofSeconds(5), Greeting.REPOSITORY, FramingPolicy.AUTO);
+        return builder().build();
     }
 
-    public DaemonConfig withBindAddress(InetAddress value) {
-        return new DaemonConfig(value, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, framing);
+    /** A builder holding the documented defaults; set what differs, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public DaemonConfig withPort(int value) {
-        return new DaemonConfig(bindAddress, value, backlog, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, framing);
-    }
+    /** Collects values, starting from the documented defaults; {@link #build()} checks them all at once. */
+    public static final class Builder {
+        private InetAddress bindAddress = wildcard();
+        private int port = 33000;
+        private int backlog = 1024;
+        private int maxConnections = 16384;
+        private int outboxBytes = 1 << 20;
+        private int maxLineBytes = 4096;
+        private Duration nameTimeout = Duration.ofSeconds(300);
+        private Duration shutdownGrace = Duration.ofSeconds(5);
+        private Greeting greeting = Greeting.REPOSITORY;
+        private FramingPolicy framing = FramingPolicy.AUTO;
 
-    public DaemonConfig withBacklog(int value) {
-        return new DaemonConfig(bindAddress, port, value, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, framing);
-    }
+        private Builder() {}
 
-    public DaemonConfig withMaxConnections(int value) {
-        return new DaemonConfig(bindAddress, port, backlog, value, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, framing);
-    }
+        public Builder bindAddress(InetAddress value) {
+            bindAddress = value;
+            return this;
+        }
 
-    public DaemonConfig withOutboxBytes(int value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, value, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, framing);
-    }
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
 
-    public DaemonConfig withMaxLineBytes(int value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, value,
-                nameTimeout, shutdownGrace, greeting, framing);
-    }
+        public Builder backlog(int value) {
+            backlog = value;
+            return this;
+        }
 
-    public DaemonConfig withNameTimeout(Duration value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                value, shutdownGrace, greeting, framing);
-    }
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
 
-    public DaemonConfig withShutdownGrace(Duration value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, value, greeting, framing);
-    }
+        public Builder outboxBytes(int value) {
+            outboxBytes = value;
+            return this;
+        }
 
-    public DaemonConfig withGreeting(Greeting value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, value, framing);
-    }
+        public Builder maxLineBytes(int value) {
+            maxLineBytes = value;
+            return this;
+        }
 
-    public DaemonConfig withFraming(FramingPolicy value) {
-        return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
-                nameTimeout, shutdownGrace, greeting, value);
+        public Builder nameTimeout(Duration value) {
+            nameTimeout = value;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration value) {
+            shutdownGrace = value;
+            return this;
+        }
+
+        public Builder greeting(Greeting value) {
+            greeting = value;
+            return this;
+        }
+
+        public Builder framing(FramingPolicy value) {
+            framing = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first value out of range */
+        public DaemonConfig build() {
+            return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
+                    nameTimeout, shutdownGrace, greeting, framing);
+        }
     }
 
     private static void require(boolean condition, String message) {

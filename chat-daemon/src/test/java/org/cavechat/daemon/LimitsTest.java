@@ -33,7 +33,7 @@ class LimitsTest {
 
     @Test
     void aConnectionOverTheLimitGetsTheOneLineExplanationAndEndOfStream() {
-        try (RunningServer cave = RunningServer.start(c -> c.withMaxConnections(2))) {
+        try (RunningServer cave = RunningServer.start(c -> c.maxConnections(2))) {
             WireClient alice = cave.joinLegacy("alice");
             WireClient unnamed = cave.greeted();
             cave.connect().expect(FULL).expectEof();
@@ -47,7 +47,7 @@ class LimitsTest {
 
     @Test
     void aSlotFreedByALeavingMemberAcceptsTheNextConnection() {
-        try (RunningServer cave = RunningServer.start(c -> c.withMaxConnections(1))) {
+        try (RunningServer cave = RunningServer.start(c -> c.maxConnections(1))) {
             WireClient alice = cave.joinLegacy("alice");
             cave.connect().expect(FULL).expectEof();
             alice.send(QUIT).expect(QUIT).expectEof();
@@ -58,7 +58,7 @@ class LimitsTest {
 
     @Test
     void aConnectionThatSendsNoNameIsToldSoAndClosedAtTheNameTimeout() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(SHORT))) {
+        try (RunningServer cave = RunningServer.start(c -> c.nameTimeout(SHORT))) {
             cave.connect().expect(GREETING).expect(NAME_TIMEOUT).expectEof();
             Deadline.awaitLeaves(cave, DisconnectReason.NAME_TIMEOUT, 1);
         }
@@ -66,14 +66,14 @@ class LimitsTest {
 
     @Test
     void aLineConnectionWhoseNamesAreAllRefusedGetsTheTimeoutNoticeAsALine() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
+        try (RunningServer cave = RunningServer.start(c -> c.nameTimeout(MARGIN))) {
             cave.greeted().send("a:b\n").expect(BAD_NAME + "\n").expect(NAME_TIMEOUT + "\n").expectEof();
         }
     }
 
     @Test
     void theNameTimeoutNeverAppliesToAMember() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
+        try (RunningServer cave = RunningServer.start(c -> c.nameTimeout(MARGIN))) {
             WireClient alice = cave.joinLegacy("alice");
             // A connection accepted after alice joined times out; by then alice's own deadline, had it applied
             // to members, would have passed as well.
@@ -85,7 +85,7 @@ class LimitsTest {
 
     @Test
     void aTimedOutConnectionIsNotAnnouncedToTheRoom() {
-        try (RunningServer cave = RunningServer.start(c -> c.withNameTimeout(MARGIN))) {
+        try (RunningServer cave = RunningServer.start(c -> c.nameTimeout(MARGIN))) {
             WireClient alice = cave.joinLine("alice");
             cave.connect().expect(GREETING).expect(NAME_TIMEOUT).expectEof();
             alice.send("marker\n").expect(message("alice", "marker") + "\n");

@@ -124,7 +124,7 @@ class LineFramingTest {
 
     @Test
     void aLineOfExactlyTheCapIsRelayed() {
-        try (RunningServer capped = RunningServer.start(c -> c.withMaxLineBytes(16))) {
+        try (RunningServer capped = RunningServer.start(c -> c.maxLineBytes(16))) {
             WireClient alice = capped.joinLine("alice");
             alice.send("0123456789abcdef\n").expect(message("alice", "0123456789abcdef") + "\n");
         }
@@ -132,7 +132,7 @@ class LineFramingTest {
 
     @Test
     void aLineOneByteOverTheCapIsDroppedAndOnlyTheSenderIsTold() {
-        try (RunningServer capped = RunningServer.start(c -> c.withMaxLineBytes(16))) {
+        try (RunningServer capped = RunningServer.start(c -> c.maxLineBytes(16))) {
             WireClient alice = capped.joinLine("alice");
             WireClient bob = capped.joinLine("bob");
             alice.expect(joined("bob") + "\n");
@@ -145,7 +145,7 @@ class LineFramingTest {
 
     @Test
     void aHugeLineSentInManyWritesIsDroppedWithOneNoticeAndTheConnectionStays() {
-        try (RunningServer capped = RunningServer.start(c -> c.withMaxLineBytes(64))) {
+        try (RunningServer capped = RunningServer.start(c -> c.maxLineBytes(64))) {
             WireClient alice = capped.joinLine("alice");
             WireClient bob = capped.joinLine("bob");
             alice.expect(joined("bob") + "\n");
@@ -162,7 +162,7 @@ class LineFramingTest {
 
     @Test
     void forcedLineFramingWaitsForTheNewlineOfTheName() {
-        try (RunningServer lines = RunningServer.start(c -> c.withFraming(FramingPolicy.LINE))) {
+        try (RunningServer lines = RunningServer.start(c -> c.framing(FramingPolicy.LINE))) {
             // Under forced line framing the framing is known before the greeting, so the greeting is a line too.
             WireClient alice = lines.connect().expect(GREETING + "\n");
             alice.send("ali");
@@ -173,7 +173,7 @@ class LineFramingTest {
 
     @Test
     void forcedLegacyFramingTakesTheWholeFirstChunkAsTheNameSoANewlineMakesItInvalid() {
-        try (RunningServer legacy = RunningServer.start(c -> c.withFraming(FramingPolicy.LEGACY))) {
+        try (RunningServer legacy = RunningServer.start(c -> c.framing(FramingPolicy.LEGACY))) {
             WireClient alice = legacy.greeted().send("alice\n").expect(Notices.BAD_NAME);
             alice.send("alice").expect(welcome("alice"));
             alice.send("hi\n").expect(message("alice", "hi\n"));

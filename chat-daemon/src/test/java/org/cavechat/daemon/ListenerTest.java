@@ -49,7 +49,7 @@ class ListenerTest {
             first.stopServer();
             bob.expect(Notices.SHUTDOWN + "\n").expectEof();
         }
-        try (RunningServer second = RunningServer.start(c -> c.withPort(port))) {
+        try (RunningServer second = RunningServer.start(c -> c.port(port))) {
             assertEquals(port, second.port());
             second.joinLegacy("carol").send("back").expect(message("carol", "back"));
         }

@@ -43,7 +43,7 @@ class LogTest {
 
     @Test
     void journalLogHasASyslogPriorityAndNoTimestamp() {
-        List<String> lines = logOf(LogFormat.JOURNAL, c -> c.withMaxConnections(1), cave -> {
+        List<String> lines = logOf(LogFormat.JOURNAL, c -> c.maxConnections(1), cave -> {
             WireClient carol = cave.joinLine("carol");
             cave.connect().expect(Notices.FULL).expectEof();
             Deadline.awaitLeaves(cave, DisconnectReason.SERVER_FULL, 1);
@@ -60,7 +60,7 @@ class LogTest {
     }
 
     /** Runs {@code scenario} against a server logging in {@code format}, stops it, and returns the log's lines. */
-    private static List<String> logOf(LogFormat format, UnaryOperator<DaemonConfig> tune,
+    private static List<String> logOf(LogFormat format, UnaryOperator<DaemonConfig.Builder> tune,
             Consumer<RunningServer> scenario) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (RunningServer cave = RunningServer.start(tune,

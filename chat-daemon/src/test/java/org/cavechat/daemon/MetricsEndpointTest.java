@@ -34,7 +34,7 @@ class MetricsEndpointTest {
     }
 
     /** A server with the documented defaults except {@code tune}, and its metrics on a free loopback port. */
-    private void start(UnaryOperator<DaemonConfig> tune) throws IOException {
+    private void start(UnaryOperator<DaemonConfig.Builder> tune) throws IOException {
         running = RunningServer.start(tune);
         endpoint = MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), running.stats());
         scraper = new Scraper(endpoint.address().getPort());
@@ -161,7 +161,7 @@ class MetricsEndpointTest {
 
     @Test
     void aMemberThatStopsReadingIsCountedAsASlowConsumer() throws Exception {
-        start(config -> config.withOutboxBytes(DaemonConfig.MIN_OUTBOX_BYTES));
+        start(config -> config.outboxBytes(DaemonConfig.MIN_OUTBOX_BYTES));
         WireClient talker = running.joinLine("talker");
         running.connectWithReceiveBuffer(4096).expect(Notices.GREETING).send("slow\n").expect(Notices.welcome("slow") + "\n");
         talker.expect(Notices.joined("slow") + "\n");

@@ -36,7 +36,7 @@ class ReferenceTableTest {
     @Test
     void articleGreetingOptionSendsTheArticlesFiftyNineByteSpelling() {
         assertEquals(59, Notices.ARTICLE_GREETING.getBytes(StandardCharsets.UTF_8).length);
-        try (RunningServer article = RunningServer.start(c -> c.withGreeting(Greeting.ARTICLE))) {
+        try (RunningServer article = RunningServer.start(c -> c.greeting(Greeting.ARTICLE))) {
             article.connect().expect(Notices.ARTICLE_GREETING).send("alice").expect(welcome("alice"));
         }
     }

@@ -27,16 +27,17 @@ final class RunningServer implements AutoCloseable {
         return start(UnaryOperator.identity());
     }
 
-    /** The defaults on port 0 and loopback, then {@code tune} (e.g. {@code c -> c.withMaxConnections(2)}). */
-    static RunningServer start(UnaryOperator<DaemonConfig> tune) {
+    /** The defaults on port 0 and loopback, then {@code tune} (e.g. {@code c -> c.maxConnections(2)}). */
+    static RunningServer start(UnaryOperator<DaemonConfig.Builder> tune) {
         return start(tune, Log.silent());
     }
 
     /** As {@link #start(UnaryOperator)}, logging to {@code log}. */
-    static RunningServer start(UnaryOperator<DaemonConfig> tune, Log log) {
-        DaemonConfig config = tune.apply(DaemonConfig.defaults()
-                .withPort(0)
-                .withBindAddress(InetAddress.getLoopbackAddress()));
+    static RunningServer start(UnaryOperator<DaemonConfig.Builder> tune, Log log) {
+        DaemonConfig config = tune.apply(DaemonConfig.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress()))
+                .build();
         try {
             return new RunningServer(ChatServer.start(config, log));
         } catch (IOException e) {

@@ -69,7 +69,7 @@ class ShutdownTest {
 
     @Test
     void closeReturnsAfterTheGraceEvenWhenAMemberNeverReadsWhatIsQueuedForIt() {
-        try (RunningServer cave = RunningServer.start(c -> c.withShutdownGrace(Duration.ofMillis(200)))) {
+        try (RunningServer cave = RunningServer.start(c -> c.shutdownGrace(Duration.ofMillis(200)))) {
             WireClient stuck = cave.connectWithReceiveBuffer(4096);
             stuck.expect(GREETING).send("stuck\n").expect(Notices.welcome("stuck") + "\n");
             WireClient talker = cave.joinLine("talker");

@@ -23,7 +23,7 @@ class SlowConsumerTest {
     private static final int MAX_MESSAGES = 20_000;
 
     @AutoClose
-    final RunningServer cave = RunningServer.start(c -> c.withOutboxBytes(OUTBOX_BYTES));
+    final RunningServer cave = RunningServer.start(c -> c.outboxBytes(OUTBOX_BYTES));
 
     @Test
     void aMemberThatNeverReadsIsDisconnectedWhileTheOthersReceiveEveryMessageInOrder() {

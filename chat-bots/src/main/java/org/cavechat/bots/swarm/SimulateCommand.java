@@ -39,7 +39,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SwarmPlan plan = options.plan(null);
         PrintWriter err = spec.commandLine().getErr();
-        DaemonConfig config = DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
+        DaemonConfig config = DaemonConfig.builder().port(0).bindAddress(InetAddress.getLoopbackAddress()).build();
         try (ChatServer server = ChatServer.start(config, Log.silent())) {
             err.println("simulate: CaveChat daemon listening on "
                     + server.localAddress().getAddress().getHostAddress() + ":" + server.port());

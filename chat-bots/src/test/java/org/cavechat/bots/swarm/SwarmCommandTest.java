@@ -46,7 +46,7 @@ class SwarmCommandTest {
     }
 
     private static ChatServer startOnFreePort() throws IOException {
-        return ChatServer.start(DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress()),
+        return ChatServer.start(DaemonConfig.builder().port(0).bindAddress(InetAddress.getLoopbackAddress()).build(),
                 Log.silent());
     }
 
@@ -153,7 +153,7 @@ class SwarmCommandTest {
     void botsSpreadOverSeveralLoopbackSourceAddressesWhenAsked() throws IOException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         CommandRun run;
-        DaemonConfig config = DaemonConfig.defaults().withPort(0).withBindAddress(InetAddress.getLoopbackAddress());
+        DaemonConfig config = DaemonConfig.builder().port(0).bindAddress(InetAddress.getLoopbackAddress()).build();
         try (ChatServer logged = ChatServer.start(config, Log.to(new PrintStream(log, true, UTF_8), LogFormat.PLAIN))) {
             run = swarm("--server", address(logged), "--bots", "6", "--source-addresses", "3", "--rate", "20",
                     "--duration", "1s", "--warmup", "0s", "-q");
