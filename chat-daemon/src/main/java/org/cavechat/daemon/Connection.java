@@ -31,6 +31,9 @@ final class Connection {
     private boolean waitingForWritable;
     /** Set once the last item is queued: when the outbox is empty, the output side is shut. */
     private boolean finishing;
+    /** Counted for {@link ConnectionLog}, which logs the first of each and the totals at the join and the end. */
+    int namesRefused;
+    int linesDropped;
 
     Connection(long id, SocketChannel channel, SelectionKey key, String remote, long acceptedAtNanos,
             Outbox outbox, DaemonStats stats, List<Connection> toFlush) {

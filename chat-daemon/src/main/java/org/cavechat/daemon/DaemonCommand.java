@@ -79,9 +79,16 @@ final class DaemonCommand implements Callable<Integer> {
     FramingPolicy framing;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CAVECHAT_LOG_FORMAT:-auto}",
+            converter = LogFormatConverter.class,
             description = "auto (journal under systemd, else plain), plain or journal "
                     + "(env CAVECHAT_LOG_FORMAT; default ${DEFAULT-VALUE}).")
-    String logFormat;
+    LogFormat logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:CAVECHAT_LOG_LEVEL:-info}",
+            converter = LogLevelConverter.class,
+            description = "error, warn, info (start, shutdown, summary) or debug (every connect, join and leave) "
+                    + "(env CAVECHAT_LOG_LEVEL; default ${DEFAULT-VALUE}).")
+    LogLevel logLevel;
 
     @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
             defaultValue = "${env:CAVECHAT_METRICS:-}",
@@ -94,20 +101,18 @@ final class DaemonCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DaemonConfig config;
-        LogFormat format;
         try {
             config = DaemonConfig.builder()
                     .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
                     .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
                     .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
                     .build();
-            format = logFormat();
         } catch (IllegalArgumentException bad) {
             err.println("chat-daemon: " + bad.getMessage());
             err.flush();
             return ExitCode.USAGE;
         }
-        Log log = Log.to(System.out, format);
+        Log log = Log.to(System.out, System.err, logFormat, logLevel);
         ChatServer server;
         ServerSocketChannel inherited;
         try {
@@ -162,15 +167,5 @@ final class DaemonCommand implements Callable<Integer> {
      */
     private static ServerSocketChannel inheritedListener() throws IOException {
         return System.inheritedChannel() instanceof ServerSocketChannel inherited ? inherited : null;
-    }
-
-    private LogFormat logFormat() {
-        return switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
-            case "plain" -> LogFormat.PLAIN;
-            case "journal" -> LogFormat.JOURNAL;
-            case "auto" -> System.getenv("JOURNAL_STREAM") != null ? LogFormat.JOURNAL : LogFormat.PLAIN;
-            default -> throw new IllegalArgumentException(
-                    "--log-format must be auto, plain or journal, not '" + logFormat + "'");
-        };
     }
 }

@@ -45,6 +45,8 @@ final class EventLoop implements Runnable {
     /** Connections in accept order, so the oldest one is the first whose name time runs out. */
     private final ArrayDeque<Connection> naming = new ArrayDeque<>();
     private final Room room;
+    private final ConnectionLog events;
+    private final ThrottledLog acceptFailures;
     private final Dispatch dispatch = new Dispatch();
     private volatile boolean stopRequested;
     private long lastConnectionId;
@@ -60,6 +62,8 @@ final class EventLoop implements Runnable {
         listener.configureBlocking(false);
         this.listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
         this.room = new Room(stats, log, writeBuffer);
+        this.events = new ConnectionLog(log);
+        this.acceptFailures = new ThrottledLog(log, LogLevel.ERROR);
     }
 
     /** Asks the loop to shut down gracefully; returns at once. Any thread. */
@@ -172,7 +176,7 @@ final class EventLoop implements Runnable {
             try {
                 channel = listener.accept();
             } catch (IOException failed) {
-                log.error("accept failed; pausing accepts for 100 ms", failed);
+                acceptFailures.write("accept failed, pausing accepts for 100 ms: " + failed.getMessage());
                 acceptPaused = true;
                 acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
                 listenerKey.interestOps(0);
@@ -202,9 +206,9 @@ final class EventLoop implements Runnable {
                 connection.decideFraming(config.framing() == FramingPolicy.LINE ? Framing.LINE : Framing.LEGACY,
                         config.maxLineBytes());
             }
-            log.info("#" + id + " connect from " + remote);
+            events.connected(connection);
             if (stats.connectionsOpen() > config.maxConnections()) {
-                log.warn("#" + id + " refused: " + config.maxConnections() + " connections are open");
+                events.refusedFull(connection, config.maxConnections());
                 room.sayGoodbye(connection, new ServerItem.ServerFull());
                 room.disconnect(connection, DisconnectReason.SERVER_FULL);
                 return;
@@ -212,7 +216,7 @@ final class EventLoop implements Runnable {
             naming.add(connection);
             room.greet(connection, config.greeting());
         } catch (IOException failed) {
-            log.error("#" + id + " could not be set up", failed);
+            events.setupFailed(id, failed);
             closeQuietly(channel);
             stats.connectionClosed(DisconnectReason.RESET);
         }

@@ -18,7 +18,7 @@ final class Room {
     private static final String QUIT = "{quit}";
 
     private final DaemonStats stats;
-    private final Log log;
+    private final ConnectionLog events;
     /** The loop's scratch buffer, used here only to flush a connection's last words before it closes. */
     private final ByteBuffer scratch;
     private final Map<String, Connection> membersByIdentity = new HashMap<>();
@@ -30,7 +30,7 @@ final class Room {
 
     Room(DaemonStats stats, Log log, ByteBuffer scratch) {
         this.stats = stats;
-        this.log = log;
+        this.events = new ConnectionLog(log);
         this.scratch = scratch;
     }
 
@@ -52,7 +52,7 @@ final class Room {
     void onLineTooLong(Connection connection, int maxLineBytes) {
         if (!connection.isClosed()) {
             send(connection, new ServerItem.LineTooLong(maxLineBytes));
-            log.warn("#" + connection.id + " dropped a line over " + maxLineBytes + " bytes");
+            events.lineDropped(connection, maxLineBytes);
         }
         removeSlowConsumers();
     }
@@ -93,10 +93,10 @@ final class Room {
             quit(connection);
         } else if (!NamePolicy.isAcceptable(name)) {
             send(connection, new ServerItem.NameInvalid());
-            log.info("#" + connection.id + " refused an invalid name");
+            events.nameRefused(connection, "an invalid name");
         } else if (membersByIdentity.containsKey(NamePolicy.identity(name))) {
             send(connection, new ServerItem.NameTaken(name));
-            log.info("#" + connection.id + " refused the name " + name + ": taken");
+            events.nameRefused(connection, "the name " + name + ": taken");
         } else {
             join(connection, name);
         }
@@ -109,7 +109,7 @@ final class Room {
         membersByIdentity.put(NamePolicy.identity(name), connection);
         addMember(connection);
         stats.joined();
-        log.info("#" + connection.id + " join " + name + " (" + connection.framing().name().toLowerCase() + ")");
+        events.joined(connection);
     }
 
     private void onMessage(Connection connection, String text) {
@@ -140,8 +140,7 @@ final class Room {
         }
         connection.close();
         stats.connectionClosed(reason);
-        String who = wasMember ? " leave " + connection.name() + ": " : " disconnect: ";
-        log.info("#" + connection.id + who + reason);
+        events.ended(connection, wasMember, reason);
         if (wasMember) {
             broadcast(new ServerItem.Left(connection.name()));
         }
@@ -152,7 +151,7 @@ final class Room {
         try {
             connection.flush(scratch);
         } catch (java.io.IOException gone) {
-            log.info("#" + connection.id + " could not take its last item: " + gone.getMessage());
+            events.lastItemLost(connection, gone);
         }
     }
 
@@ -199,7 +198,7 @@ final class Room {
         Connection slow;
         while ((slow = slowConsumers.poll()) != null) {
             if (!slow.isClosed()) {
-                log.warn("#" + slow.id + " exceeded its outbox budget");
+                events.slowConsumer(slow);
             }
             leave(slow, DisconnectReason.SLOW_CONSUMER);
         }

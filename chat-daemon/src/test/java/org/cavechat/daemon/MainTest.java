@@ -42,6 +42,7 @@ class MainTest {
         "--greeting, CAVECHAT_GREETING, repository",
         "--framing, CAVECHAT_FRAMING, auto",
         "--log-format, CAVECHAT_LOG_FORMAT, auto",
+        "--log-level, CAVECHAT_LOG_LEVEL, info",
         "--metrics, CAVECHAT_METRICS, default off"})
     void helpListsEverySettingWithItsEnvironmentVariableAndDefault(String option, String env, String defaultValue) {
         Run help = run("--help");
@@ -63,7 +64,8 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"--port=abc", "--port=70000", "--port=-1", "--backlog=lots", "--max-connections=x",
         "--outbox-bytes=1.5", "--max-line-bytes=", "--name-timeout=soon", "--shutdown-grace=5 parsecs",
-        "--greeting=shouty", "--framing=json", "--no-such-option", "surplus-argument"})
+        "--greeting=shouty", "--framing=json", "--log-level=loud", "--log-format=xml",
+        "--no-such-option", "surplus-argument"})
     void aBadOptionOrValueExitsTwoWithOneLineOnStderr(String bad) {
         Run run = run("--bind=127.0.0.1", bad);
         assertEquals(2, run.status, "exit status for " + bad + "; stderr: " + run.err);
@@ -86,7 +88,8 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"--name-timeout=300s", "--name-timeout=5m", "--name-timeout=250ms", "--name-timeout=PT5M",
         "--shutdown-grace=5s", "--shutdown-grace=PT0.5S", "--greeting=article", "--greeting=REPOSITORY",
-        "--framing=legacy", "--framing=line", "--framing=auto"})
+        "--framing=legacy", "--framing=line", "--framing=auto", "--log-level=debug", "--log-level=ERROR",
+        "--log-level=warn", "--log-format=journal", "--log-format=PLAIN"})
     void everyDocumentedValueFormIsAcceptedSoOnlyTheTakenPortStopsTheStart(String good) throws IOException {
         // A value that did not parse would exit 2 before any bind; reaching the bind (exit 3) proves it parsed.
         try (ServerSocket taken = new ServerSocket()) {

@@ -36,7 +36,8 @@ class StatsSummaryTest {
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
         DaemonStats stats = new DaemonStats();
 
-        try (StatsSummary summary = StatsSummary.start(stats, Log.to(out, LogFormat.JOURNAL), Duration.ofMillis(20))) {
+        try (StatsSummary summary = StatsSummary.start(stats, Log.to(out, out, LogFormat.JOURNAL, LogLevel.INFO),
+                Duration.ofMillis(20))) {
             Instant deadline = Instant.now().plusSeconds(20);
             while (countLines(captured) < 2 && Instant.now().isBefore(deadline)) {
                 Thread.onSpinWait();
