@@ -16,4 +16,13 @@ public enum LogFormat {
     static LogFormat detect(Map<String, String> environment) {
         return environment.containsKey("JOURNAL_STREAM") ? JOURNAL : PLAIN;
     }
+
+    /**
+     * The one line a fatal start-up error is written as, on stderr: {@code chat-daemon: } and the problem, with
+     * priority err in front in the journal format, so that {@code journalctl -p err} shows why a start failed.
+     */
+    String fatalLine(String problem) {
+        String line = "chat-daemon: " + problem;
+        return this == JOURNAL ? "<" + LogLevel.ERROR.syslogPriority + ">" + line : line;
+    }
 }
