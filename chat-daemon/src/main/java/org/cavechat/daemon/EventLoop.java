@@ -30,7 +30,7 @@ final class EventLoop implements Runnable {
      * costs one write per member per join). At light load the first round finds nothing, so nothing waits.
      */
     private static final int EXTRA_READ_ROUNDS = 8;
-    /** After accept() fails (e.g. out of descriptors), stop accepting this long instead of spinning. */
+    /** After accept() fails in a way the {@link DescriptorReserve} cannot answer, pause accepting, not spin. */
     private static final long ACCEPT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DaemonConfig config;
@@ -46,6 +46,7 @@ final class EventLoop implements Runnable {
     private final ArrayDeque<Connection> naming = new ArrayDeque<>();
     private final Room room;
     private final ConnectionLog events;
+    private final DescriptorReserve reserve;
     private final ThrottledLog acceptFailures;
     private final Dispatch dispatch = new Dispatch();
     private volatile boolean stopRequested;
@@ -63,6 +64,7 @@ final class EventLoop implements Runnable {
         this.listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
         this.room = new Room(stats, log, writeBuffer);
         this.events = new ConnectionLog(log);
+        this.reserve = new DescriptorReserve(config.framing(), stats, log);
         this.acceptFailures = new ThrottledLog(log, LogLevel.ERROR);
     }
 
@@ -87,6 +89,8 @@ final class EventLoop implements Runnable {
             log.error("event loop failed, closing every connection", fatal);
             closeEverything();
             throw new IllegalStateException("event loop failed", fatal);
+        } finally {
+            reserve.close();
         }
     }
 
@@ -176,10 +180,12 @@ final class EventLoop implements Runnable {
             try {
                 channel = listener.accept();
             } catch (IOException failed) {
-                acceptFailures.write("accept failed, pausing accepts for 100 ms: " + failed.getMessage());
-                acceptPaused = true;
-                acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
-                listenerKey.interestOps(0);
+                if (!reserve.turnAwayWaiting(listener, failed)) {
+                    acceptFailures.write("accept failed, pausing accepts for 100 ms: " + failed.getMessage());
+                    acceptPaused = true;
+                    acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
+                    listenerKey.interestOps(0);
+                }
                 return;
             }
             if (channel == null) {
