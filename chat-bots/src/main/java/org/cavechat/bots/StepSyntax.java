@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.cavechat.daemon.DurationConverter;
 
 /** The verbs of the script format and how each reads its arguments (docs/scripts.md). */
 enum StepSyntax {

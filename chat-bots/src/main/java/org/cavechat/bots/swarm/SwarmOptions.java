@@ -3,7 +3,7 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cavechat.bots.DurationConverter;
+import org.cavechat.daemon.DurationConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
