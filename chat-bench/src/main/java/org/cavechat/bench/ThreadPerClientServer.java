@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cavechat.bots.ServerText;
 
 /**
  * The baseline: the original {@code chat_serv.py}'s design, written in Java so that the benchmarks
@@ -26,8 +27,6 @@ import java.util.List;
  * <p>Threads: one acceptor, one reader per client. {@code members} is guarded by {@code this}.
  */
 public final class ThreadPerClientServer implements AutoCloseable {
-    static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
-
     private final ServerSocket listener;
     private final List<BaselineMember> members = new ArrayList<>();
     private final List<Socket> open = new ArrayList<>();
@@ -71,7 +70,7 @@ public final class ThreadPerClientServer implements AutoCloseable {
     /** Adds a member after telling the others it joined (the original broadcast the join first). */
     void join(BaselineMember member) {
         synchronized (this) {
-            broadcast(member.name() + " has joined the chat!", "");
+            broadcast(ServerText.joined(member.name()), "");
             members.add(member);
         }
     }
@@ -79,7 +78,7 @@ public final class ThreadPerClientServer implements AutoCloseable {
     void leave(BaselineMember member) {
         synchronized (this) {
             if (members.remove(member)) {
-                broadcast(member.name() + " has left the chat.", "");
+                broadcast(ServerText.left(member.name()), "");
             }
             open.remove(member.socket());
         }
