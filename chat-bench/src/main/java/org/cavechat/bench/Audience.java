@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cavechat.bots.Framing;
 import org.cavechat.bots.ServerText;
 
@@ -38,8 +37,6 @@ final class Audience implements AutoCloseable {
     private final Thread readerThread;
     private final Thread echoThread;
     private final ByteBuffer message = ByteBuffer.wrap(Framing.LINE.frame(PAYLOAD));
-    /** Bytes the sender has received; its join notices tell when every listener is in the room. */
-    private final AtomicLong echoBytes = new AtomicLong();
     private long sent;
 
     private Audience(InetSocketAddress server, int members, Framing framing) throws IOException {
@@ -61,7 +58,6 @@ final class Audience implements AutoCloseable {
                 reader.add(listener, delivery(framing));
             }
         }
-        awaitJoinNotices();
         sender.write(ByteBuffer.wrap(Framing.LINE.frame(Delivery.MARK)));
         counter.awaitSettled();
     }
@@ -102,21 +98,6 @@ final class Audience implements AutoCloseable {
         return counter.delivered();
     }
 
-    /**
-     * A welcome can arrive before its member is in the room (the original, and so the baseline, welcomes
-     * first and adds the member after the join notice): the sync mark waits until the sender, which
-     * joined first, has every later member's join notice.
-     */
-    private void awaitJoinNotices() {
-        long noticeBytes = 0;
-        for (int position = 1; position < members; position++) {
-            noticeBytes += Framing.LINE.frame(ServerText.joined("m" + position)).length;
-        }
-        long expected = noticeBytes;
-        counter.awaitSetup(() -> echoBytes.get() >= expected,
-                () -> echoBytes.get() + " of " + expected + " bytes of join notices reached the sender");
-    }
-
     private static Delivery delivery(Framing framing) {
         return new Delivery(framing.frame(ServerText.message(SENDER, PAYLOAD)).length, framing.terminator().length);
     }
@@ -153,7 +134,6 @@ final class Audience implements AutoCloseable {
         boolean wasSettled = false;
         try {
             for (int n = sender.read(scratch.clear()); n >= 0; n = sender.read(scratch.clear())) {
-                echoBytes.addAndGet(n);
                 counter.add(echoes.received(scratch.flip()));
                 if (!wasSettled && echoes.settled()) {
                     wasSettled = true;

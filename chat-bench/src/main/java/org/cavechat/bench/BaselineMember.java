@@ -13,7 +13,7 @@ import org.cavechat.bots.ServerText;
 /**
  * One client of the {@link ThreadPerClientServer}, served by its own platform thread, as the
  * original's {@code handle_client}. Writes to its socket happen only while the server's lock is
- * held (broadcasts and the quit echo) or before the member joins the room (greeting, welcome).
+ * held (the welcome, broadcasts and the quit echo) or before the member joins the room (the greeting).
  */
 final class BaselineMember {
     private static final int CHUNK = 1024;
@@ -50,7 +50,6 @@ final class BaselineMember {
             framing = newline >= 0 ? Framing.LINE : Framing.LEGACY;
             byte[] rest = newline >= 0 ? Arrays.copyOfRange(chunk, newline + 1, n) : new byte[0];
             name = decode(chunk, newline >= 0 ? newline : n).strip();
-            send(ServerText.welcome(name));
             server.join(this);
             if (framing == Framing.LINE) {
                 serveLines(in, rest);
@@ -115,7 +114,7 @@ final class BaselineMember {
         }
     }
 
-    private void send(String item) throws IOException {
+    void send(String item) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(framing.frame(item));
     }
