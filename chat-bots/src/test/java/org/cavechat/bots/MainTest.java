@@ -45,6 +45,14 @@ class MainTest {
     }
 
     @Test
+    void aDurationOptionOutsideTheOneRuleIsAUsageErrorOfOneLine() {
+        CommandRun run = CommandRun.of("run", "--timeout", "PT-2S", "any.chat");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots run: Invalid value for option '--timeout': 'PT-2S' is negative: a duration is 0 or more"
+                + " (see --help)\n", run.err());
+    }
+
+    @Test
     void runWithoutScriptsIsAUsageError() {
         CommandRun run = CommandRun.of("run");
         assertEquals(2, run.status(), run::toString);
