@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.cavechat.bots.ConnectFailure;
 
 /**
  * One swarm run from start to report: ramp the bots up, wait for their joins, let the talkers send
@@ -249,7 +250,8 @@ final class Swarm {
     }
 
     private SwarmAbort cannotConnect() {
-        String reason = counters.firstConnectError();
+        String reason = counters.firstConnectEnd() == BotEnd.CONNECT_REFUSED ? ConnectFailure.REFUSED
+                : counters.firstConnectError();
         return new SwarmAbort(3, "cannot connect to " + address() + (reason == null ? "" : ": " + reason));
     }
 
