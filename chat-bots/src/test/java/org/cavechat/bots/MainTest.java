@@ -17,10 +17,10 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "conform"})
-    void everyCommandHasAVersion(String command) {
+    @ValueSource(strings = {"", "run", "conform", "swarm", "simulate"})
+    void everyCommandsVersionIsTheMavenProjectVersion(String command) {
         String version = succeeds(command, "--version");
-        assertTrue(version.startsWith("chat-bots "), version);
+        assertEquals("chat-bots " + System.getProperty("cavechat.version") + System.lineSeparator(), version);
     }
 
     private static String succeeds(String command, String option) {

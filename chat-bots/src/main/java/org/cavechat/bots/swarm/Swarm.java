@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.cavechat.bots.ConnectFailure;
 import org.cavechat.bots.Framing;
 
 /**
@@ -251,7 +252,8 @@ final class Swarm {
     }
 
     private SwarmAbort cannotConnect() {
-        String reason = counters.firstConnectError();
+        String reason = counters.firstConnectEnd() == BotEnd.CONNECT_REFUSED ? ConnectFailure.REFUSED
+                : counters.firstConnectError();
         return new SwarmAbort(3, "cannot connect to " + address() + (reason == null ? "" : ": " + reason));
     }
 
