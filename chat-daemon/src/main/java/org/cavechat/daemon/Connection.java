@@ -1,6 +1,7 @@
 package org.cavechat.daemon;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -21,6 +22,9 @@ final class Connection {
         /** Its stall time is spent: it holds nobody back again until it is back under the low watermark. */
         SPENT
     }
+
+    /** A member's kernel send buffer: twice what one loop turn may queue for it. */
+    static final int MEMBER_SEND_BUFFER_BYTES = 128 * 1024;
 
     final long id;
     final String remote;
@@ -47,6 +51,8 @@ final class Connection {
     /** Input bytes held by the decoder, as last charged to the memory budget. */
     private int chargedInputBytes;
     Stall stall = Stall.NONE;
+    /** {@link #queuedHeapBytes()} when the current stall window began: how much it took since tells if it reads. */
+    long heapAtStallWindowStart;
     /** Counted for {@link ConnectionLog}, which logs the first of each and the totals at the join and the end. */
     int namesRefused;
     int linesDropped;
@@ -98,6 +104,11 @@ final class Connection {
         name = acceptedName;
         state = State.MEMBER;
         naming.cancel(this);
+        try {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, MEMBER_SEND_BUFFER_BYTES);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // A socket that is already failing keeps its small buffer; its next write ends it anyway.
+        }
     }
 
     boolean isFinishing() {

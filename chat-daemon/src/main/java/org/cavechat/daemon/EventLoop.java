@@ -25,6 +25,14 @@ final class EventLoop implements Runnable {
      * read of short invalid names can only queue a bounded number of answers.
      */
     private static final int NAMING_READ_BYTES = 256;
+    /**
+     * A new connection's kernel send buffer, fixed rather than autotuned (which lets one socket hold megabytes):
+     * what a peer does not read then backs up into its outbox soon, where flow control and the budgets see it,
+     * instead of into kernel memory the daemon cannot count. Before it joins, a connection only receives the
+     * greeting and answers to its names; {@link Connection#becomeMember} gives a member room for twice a turn's
+     * output ({@link Connection#MEMBER_SEND_BUFFER_BYTES}).
+     */
+    private static final int NAMING_SEND_BUFFER_BYTES = 8 * 1024;
     /** Bounds the time one wakeup spends accepting, so a connect flood cannot starve the members. */
     private static final int ACCEPTS_PER_WAKEUP = 256;
     /**
@@ -288,6 +296,7 @@ final class EventLoop implements Runnable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, NAMING_SEND_BUFFER_BYTES);
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
             String remote = peer.getAddress().getHostAddress() + ":" + peer.getPort();
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);

@@ -16,13 +16,15 @@ import java.util.function.Consumer;
  *       every outbox is written. A sender's
  *       read is cut at the message that spends the budget; the rest of it waits in its decoder.</li>
  *   <li><b>Read only those who listen.</b> A connection is not read while its own unwritten output is above
- *       a small limit: a member that does not read cannot talk, and a client that sends names without
- *       reading the answers gets no more answers queued. TCP pushes back on it.</li>
+ *       a limit (the high watermark for a member, {@link #NAMING_UNREAD_LIMIT_BYTES} before it has joined): a
+ *       member that does not read cannot talk, and a client that sends names without reading the answers gets
+ *       no more answers queued. TCP pushes back on it.</li>
  *   <li><b>Stall senders while a member catches up.</b> When a member's outbox passes the high watermark
- *       (a quarter of its budget), nobody is read until it is back under the low watermark (a sixteenth),
- *       for at most {@link #STALL_LIMIT_NANOS}. A member that does not catch up in that time no longer holds
- *       the room back until it has come back under the low watermark; past its budget it is dropped as a
- *       slow consumer, as before.</li>
+ *       (a quarter of its budget), nobody is read until it is back under the low watermark (a sixteenth). A
+ *       member that takes less than {@link #STALL_PROGRESS_BYTES} from its outbox in a
+ *       {@link #STALL_LIMIT_NANOS} window no longer holds the room back until it has come back under the low
+ *       watermark; past its budget it is dropped as a slow consumer, as before. A member that reads on, however
+ *       slower than the sender, paces the room.</li>
  * </ul>
  * Connections that may not be read wait here, in order, with their read interest off, so a level-triggered
  * selector does not spin on them; they are taken up again, oldest first, when their reason is gone.
@@ -33,8 +35,13 @@ final class FlowControl {
     static final long TURN_FANOUT_BYTES = 64 * 1024;
     /** Per turn across the room: bounds the ring slots a turn can fill in a large room (8 bytes each). */
     static final long TURN_DELIVERIES = 256 * 1024;
-    /** How long one member that falls behind may hold the whole room back. */
+    /** How long a member that falls behind may hold the whole room back without reading. */
     static final long STALL_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * What a member over the high watermark must take from its outbox in each {@link #STALL_LIMIT_NANOS} to go on
+     * holding the room back: a turn's worth, so a reader that drips a few bytes cannot slow the room to its pace.
+     */
+    static final long STALL_PROGRESS_BYTES = TURN_FANOUT_BYTES;
     /**
      * A connection that has not joined only receives answers to its own lines; a few unread ones are enough
      * to know it is not reading them.
@@ -91,9 +98,13 @@ final class FlowControl {
         return !isStalled() && turnBudgetLeft() && !isDeaf(connection);
     }
 
-    /** True when the output {@code connection} has not read is above what it may leave unread and still talk. */
+    /**
+     * True when the output {@code connection} has not read is above what it may leave unread and still talk. For a
+     * member that is the high watermark: below it, a member that reads at full speed may still have a burst of
+     * someone else's queued, and must be able to talk meanwhile.
+     */
     boolean isDeaf(Connection connection) {
-        long limit = connection.isMember() ? lowWatermark : NAMING_UNREAD_LIMIT_BYTES;
+        long limit = connection.isMember() ? highWatermark : NAMING_UNREAD_LIMIT_BYTES;
         return connection.queuedHeapBytes() > limit;
     }
 
@@ -158,20 +169,37 @@ final class FlowControl {
         }
     }
 
-    /** Called once per turn after the writes: ends a stall that has lasted its limit. */
+    /**
+     * Called once per turn after the writes. Each {@link #STALL_LIMIT_NANOS} of a stall, a member that has taken
+     * less than {@link #STALL_PROGRESS_BYTES} of its outbox in that time stops holding the room back (until it is
+     * back under the low watermark); one that reads on, however slowly, goes on pacing the senders.
+     */
     void endTurn(long now) {
         if (holdingBack.isEmpty()) {
             stallStartedNanos = 0;
             return;
         }
         if (stallStartedNanos == 0) {
-            stallStartedNanos = now;
+            startStallWindow(now);
         } else if (now - stallStartedNanos >= STALL_LIMIT_NANOS) {
-            for (Connection member : holdingBack) {
-                member.stall = Connection.Stall.SPENT; // Leaves the room alone until back under the low watermark.
-            }
-            holdingBack.clear();
+            holdingBack.removeIf(member -> {
+                boolean stuck = member.heapAtStallWindowStart - member.queuedHeapBytes() < STALL_PROGRESS_BYTES;
+                if (stuck) {
+                    member.stall = Connection.Stall.SPENT;
+                }
+                return stuck;
+            });
             stallStartedNanos = 0;
+            if (!holdingBack.isEmpty()) {
+                startStallWindow(now);
+            }
+        }
+    }
+
+    private void startStallWindow(long now) {
+        stallStartedNanos = now;
+        for (Connection member : holdingBack) {
+            member.heapAtStallWindowStart = member.queuedHeapBytes();
         }
     }
 

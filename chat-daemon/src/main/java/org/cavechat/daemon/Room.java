@@ -23,6 +23,8 @@ final class Room {
     /** The loop's scratch buffer, used here only to flush a connection's last words before it closes. */
     private final ByteBuffer scratch;
     private final Map<String, Connection> membersByIdentity = new HashMap<>();
+    private final Map<ServerItem, Frame> fixedLegacyFrames = new HashMap<>();
+    private final Map<ServerItem, Frame> fixedLineFrames = new HashMap<>();
     private Connection[] members = new Connection[16];
     private int memberCount;
     private int legacyMembers;
@@ -87,7 +89,7 @@ final class Room {
 
     /** Queues {@code item} as the connection's last item and closes it once written (see EventLoop). */
     void sayGoodbye(Connection connection, ServerItem item) {
-        connection.finishWith(new Frame(ItemEncoder.encode(item, framingOf(connection))));
+        connection.finishWith(frameFor(item, framingOf(connection)));
     }
 
     private void onName(Connection connection, String name) {
@@ -161,13 +163,32 @@ final class Room {
         if (connection.isFinishing()) {
             return; // Its goodbye is queued; nothing may follow it.
         }
-        Frame frame = new Frame(ItemEncoder.encode(item, framingOf(connection)));
+        Frame frame = frameFor(item, framingOf(connection));
         if (connection.enqueue(frame)) {
             stats.outboxChanged(frame.bytes.length);
             flow.queued(frame.bytes.length, 1);
         } else {
             slowConsumers.add(connection);
         }
+    }
+
+    /**
+     * The frame of {@code item} for one connection. Items whose text depends only on the configuration (the
+     * greeting, the refusals and goodbyes) are encoded once per framing and the frame shared: a crowd of clients
+     * sending invalid names costs no encoding and no allocation per answer.
+     */
+    private Frame frameFor(ServerItem item, Framing framing) {
+        if (!isFixed(item)) {
+            return new Frame(ItemEncoder.encode(item, framing));
+        }
+        Map<ServerItem, Frame> fixed = framing == Framing.LEGACY ? fixedLegacyFrames : fixedLineFrames;
+        return fixed.computeIfAbsent(item, constant -> new Frame(ItemEncoder.encode(constant, framing)));
+    }
+
+    private static boolean isFixed(ServerItem item) {
+        return !(item instanceof ServerItem.Welcome || item instanceof ServerItem.Joined
+                || item instanceof ServerItem.Chat || item instanceof ServerItem.Left
+                || item instanceof ServerItem.NameTaken);
     }
 
     /** Queues {@code item} for every member, encoding it at most once per framing. */

@@ -20,7 +20,8 @@ import org.testcontainers.junit.jupiter.Container;
 /**
  * The memory attacks of docs/security.md against the image in a container limited to 256 MB, its JVM sized to
  * it: the daemon never runs out of memory, keeps serving a bystander pair (every probe arrives complete and in
- * order, round trip under 100 ms at p99), and its live heap returns to its idle level afterwards.
+ * order; round trip under 100 ms at p99 where the attack's traffic is not the pair's own to read), and its live
+ * heap returns to its idle level afterwards.
  */
 @DaemonInDocker
 class HostileLoadIT {
@@ -28,6 +29,8 @@ class HostileLoadIT {
     /** What may stay on the heap after an attack: caches warmed by it, nothing that grows with its size. */
     private static final long HEAP_SLACK_BYTES = 4L * 1024 * 1024;
     private static final double MAX_P99_MILLIS = 100;
+    /** How long the bystanders go on talking while an attack's connections are held open. */
+    private static final long HELD_ATTACK_MILLIS = 2_000;
 
     @Container
     final CaveChatContainer daemon = new CaveChatContainer().withMemoryLimit(MEMORY_LIMIT);
@@ -56,7 +59,10 @@ class HostileLoadIT {
             readers.shutdownNow();
         }
         pair.stop();
-        assertServedAndAlive(pair);
+        // The pair is in the room, so in the one order every member sees, each probe comes after the burst lines
+        // already sent to them: its round trip is the time to read those (see docs/security.md). What is
+        // asserted here is that nobody was dropped and every probe arrived, whole and in order.
+        assertDeliveredAndAlive(pair);
         for (Peer member : room) {
             member.close();
         }
@@ -95,6 +101,7 @@ class HostileLoadIT {
             client.send(invalidNames);
             deaf.add(client);
         }
+        Thread.sleep(HELD_ATTACK_MILLIS); // The deaf clients stay connected, unread, while the pair talks on.
         pair.stop();
         assertServedAndAlive(pair);
         pair.close();
@@ -120,11 +127,15 @@ class HostileLoadIT {
     }
 
     private void assertServedAndAlive(Bystanders pair) throws InterruptedException {
-        assertNull(pair.failure(), "the bystanders were not served as promised");
+        assertDeliveredAndAlive(pair);
         double p99 = pair.roundTripMillis(99);
-        System.out.printf("bystanders: %d probes, round trip p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pair.probes(),
-                pair.roundTripMillis(50), p99, pair.roundTripMillis(100));
         assertTrue(p99 < MAX_P99_MILLIS, "bystander round trip p99 " + p99 + " ms");
+    }
+
+    private void assertDeliveredAndAlive(Bystanders pair) throws InterruptedException {
+        assertNull(pair.failure(), "the bystanders were not served as promised");
+        System.out.printf("bystanders: %d probes, round trip p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pair.probes(),
+                pair.roundTripMillis(50), pair.roundTripMillis(99), pair.roundTripMillis(100));
         var state = daemon.getDockerClient().inspectContainerCmd(daemon.getContainerId()).exec().getState();
         assertFalse(Boolean.TRUE.equals(state.getOOMKilled()), "the daemon was killed for lack of memory");
         assertEquals(Boolean.TRUE, state.getRunning(), "the daemon still runs");
