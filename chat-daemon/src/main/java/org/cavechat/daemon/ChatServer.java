@@ -50,6 +50,7 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(DaemonConfig config, ServerSocketChannel boundListener, Log log)
             throws IOException {
+        NamePolicy.prepare(); // While connections wait in the backlog, so that the first joiner waits no longer.
         DaemonStats stats = new DaemonStats();
         InetSocketAddress address = (InetSocketAddress) boundListener.getLocalAddress();
         ChatServer server = new ChatServer(new EventLoop(config, boundListener, log, stats), address, stats);

@@ -36,6 +36,8 @@ final class ItemEncoder {
                     "Sorry, the name " + taken.name() + " is taken. Type another name and press enter!";
             case ServerItem.NameInvalid ignored -> "Sorry, a name must be 1 to " + NamePolicy.MAX_LENGTH
                     + " characters, with no colons and no control characters. Type another name and press enter!";
+            case ServerItem.NameMisleading ignored -> "Sorry, a name must be visible and must not mix look-alike"
+                    + " scripts or hold invisible or direction-changing characters. Type another name and press enter!";
             case ServerItem.ServerFull ignored -> "Sorry, the cave is full. Try again later.";
             case ServerItem.NameTimedOut ignored -> "Sorry, no name arrived in time. Goodbye!";
             case ServerItem.LineTooLong tooLong ->

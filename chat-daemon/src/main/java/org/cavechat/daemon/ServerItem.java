@@ -28,8 +28,11 @@ sealed interface ServerItem {
     /** Row 8: the name belongs to a member already. */
     record NameTaken(String name) implements ServerItem {}
 
-    /** Row 8: the name breaks the rules of {@link NamePolicy}. */
+    /** Row 8: the name breaks the first rules of {@link NamePolicy} (length, colon, control characters). */
     record NameInvalid() implements ServerItem {}
+
+    /** Row 8: the name could pass for another member's, or shows nothing ({@link NamePolicy.Verdict#MISLEADING}). */
+    record NameMisleading() implements ServerItem {}
 
     /** Row 9: instead of the greeting, when the connection limit is reached. */
     record ServerFull() implements ServerItem {}

@@ -45,6 +45,7 @@ class ItemEncoderTest {
         ServerItem[] notices = {new ServerItem.Hello(Greeting.REPOSITORY), new ServerItem.Hello(Greeting.ARTICLE),
             new ServerItem.Welcome("a"), new ServerItem.Joined("a"), new ServerItem.QuitEcho(),
             new ServerItem.Left("a"), new ServerItem.NameTaken("a"), new ServerItem.NameInvalid(),
+            new ServerItem.NameMisleading(),
             new ServerItem.ServerFull(), new ServerItem.NameTimedOut(), new ServerItem.LineTooLong(4096),
             new ServerItem.ShuttingDown()};
         for (ServerItem notice : notices) {
