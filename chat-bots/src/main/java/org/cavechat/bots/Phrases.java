@@ -21,6 +21,8 @@ final class Phrases {
     static final String NAME_TIMEOUT = "Sorry, no name arrived in time. Goodbye!";
     static final String NAME_INVALID = "Sorry, a name must be 1 to 32 characters, with no colons and no"
             + " control characters. Type another name and press enter!";
+    static final String NAME_MISLEADING = "Sorry, a name must be visible and must not mix look-alike scripts or"
+            + " hold invisible or direction-changing characters. Type another name and press enter!";
     static final String NAME_TAKEN_OPEN = "Sorry, the name ";
     static final String NAME_TAKEN_CLOSE = " is taken. Type another name and press enter!";
     static final String LINE_TOO_LONG_OPEN = "Sorry, your line was longer than ";
@@ -28,7 +30,7 @@ final class Phrases {
 
     /** Texts that are items on their own, whole. */
     static final List<String> FIXED = List.of(GREETING, GREETING_ARTICLE, QUIT, SHUTDOWN, FULL,
-            NAME_TIMEOUT, NAME_INVALID);
+            NAME_TIMEOUT, NAME_INVALID, NAME_MISLEADING);
 
     /** Items made of a fixed opening, a variable middle and a fixed closing: opening, closing pairs. */
     static final List<List<String>> BRACKETED = List.of(
@@ -75,7 +77,7 @@ final class Phrases {
             case QUIT -> new ChatEvent.QuitEcho();
             case SHUTDOWN -> new ChatEvent.ShutdownNotice();
             case FULL -> new ChatEvent.ServerFull();
-            case NAME_INVALID -> new ChatEvent.NameRefused(item);
+            case NAME_INVALID, NAME_MISLEADING -> new ChatEvent.NameRefused(item);
             default -> null;
         };
     }

@@ -169,6 +169,13 @@ class LegacyDecoderTest {
     }
 
     @Test
+    void theRefusalOfAMisleadingNameIsBracketedByItsFixedText() {
+        assertEquals(List.of(new ChatEvent.Greeting(Phrases.GREETING), new ChatEvent.NameRefused(Phrases.NAME_MISLEADING),
+                        new ChatEvent.NameRefused(Phrases.NAME_INVALID)),
+                feed(Phrases.GREETING + Phrases.NAME_MISLEADING + Phrases.NAME_INVALID));
+    }
+
+    @Test
     void newlinesInALegacyMessageStayInItsText() {
         feed(WELCOME_ALICE, "mallory has joined the chat!");
         assertEquals(List.of(new ChatEvent.Message("mallory", "hi\ndave: I owe alice 5 euros")),

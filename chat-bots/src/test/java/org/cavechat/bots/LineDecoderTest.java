@@ -104,6 +104,12 @@ class LineDecoderTest {
     }
 
     @Test
+    void theRefusalOfAMisleadingNameIsANameRefusal() {
+        feed(bytes(Phrases.GREETING));
+        assertEquals(List.of(new ChatEvent.NameRefused(Phrases.NAME_MISLEADING)), feed(bytes(Phrases.NAME_MISLEADING + "\n")));
+    }
+
+    @Test
     void anUnterminatedLastLineIsDeliveredAtTheEndOfTheStream() {
         feed(bytes(Phrases.GREETING + "\n{quit}"));
         assertEquals(List.of(new ChatEvent.QuitEcho(), new ChatEvent.EndOfStream()), decoder.endOfStream());

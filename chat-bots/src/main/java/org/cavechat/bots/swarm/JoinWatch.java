@@ -20,6 +20,7 @@ final class JoinWatch {
     private static final byte[] FULL = ascii("the cave is full");
     private static final byte[] NAME_TIMEOUT = ascii("no name arrived");
     private static final byte[] NAME_TAKEN = ascii("is taken.");
+    /** How both item-8 texts about the name itself (malformed, misleading) begin, after "Sorry, ". */
     private static final byte[] NAME_INVALID = ascii("a name must be");
 
     private final byte[] seen = new byte[CAPACITY];
