@@ -49,6 +49,12 @@ final class DaemonCommand implements Callable<Integer> {
                     + "(env CAVECHAT_OUTBOX_BYTES; default ${DEFAULT-VALUE}).")
     int outboxBytes;
 
+    @Option(names = "--memory-budget", paramLabel = "BYTES", converter = MemoryBudgetConverter.class,
+            defaultValue = "${env:CAVECHAT_MEMORY_BUDGET:-auto}",
+            description = "Heap all outboxes together may pin; past it the connections furthest behind are dropped; "
+                    + "auto is a quarter of the maximum heap (env CAVECHAT_MEMORY_BUDGET; default ${DEFAULT-VALUE}).")
+    long memoryBudget;
+
     @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MAX_LINE_BYTES:-4096}",
             description = "Longest line-framed message; longer lines are dropped and the sender told "
                     + "(env CAVECHAT_MAX_LINE_BYTES; default ${DEFAULT-VALUE}).")
@@ -99,6 +105,7 @@ final class DaemonCommand implements Callable<Integer> {
             config = DaemonConfig.builder()
                     .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
                     .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
+                    .memoryBudgetBytes(memoryBudget)
                     .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
                     .build();
             format = logFormat();

@@ -19,6 +19,8 @@ public final class DaemonStats {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong outboxBytesPending = new AtomicLong();
+    private final AtomicLong memoryUsed = new AtomicLong();
+    private final AtomicLong connectionsNaming = new AtomicLong();
 
     DaemonStats() {
         for (DisconnectReason reason : DisconnectReason.values()) {
@@ -69,6 +71,27 @@ public final class DaemonStats {
     /** Bytes queued in outboxes and not yet written. */
     public long outboxBytesPending() {
         return outboxBytesPending.get();
+    }
+
+    /**
+     * Heap the outboxes pin now (frames counted once however many members share them, ring slots included),
+     * plus input held back by flow control: what the memory budget weighs. Updated once per loop turn.
+     */
+    public long memoryUsed() {
+        return memoryUsed.get();
+    }
+
+    void memoryUsed(long bytes) {
+        memoryUsed.lazySet(bytes);
+    }
+
+    /** Connections open now that have not joined yet (waiting for an acceptable name). Updated once per loop turn. */
+    public long connectionsNaming() {
+        return connectionsNaming.get();
+    }
+
+    void naming(long connections) {
+        connectionsNaming.lazySet(connections);
     }
 
     void connectionOpened() {

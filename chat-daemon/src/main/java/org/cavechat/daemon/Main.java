@@ -9,6 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -78,6 +78,7 @@ class MetricsEndpointTest {
                 cavechat_leaves_total{reason="RESET"} 0
                 cavechat_leaves_total{reason="WRITE_FAILED"} 0
                 cavechat_leaves_total{reason="SLOW_CONSUMER"} 0
+                cavechat_leaves_total{reason="MEMORY_BUDGET"} 0
                 cavechat_leaves_total{reason="NAME_TIMEOUT"} 0
                 cavechat_leaves_total{reason="SERVER_FULL"} 0
                 cavechat_leaves_total{reason="SHUTDOWN"} 0
