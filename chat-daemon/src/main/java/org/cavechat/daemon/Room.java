@@ -178,6 +178,7 @@ final class Room {
         Frame frame = new Frame(ItemEncoder.encode(item, framingOf(connection)));
         if (connection.enqueue(frame)) {
             stats.outboxChanged(frame.bytes.length);
+            flow.queued(frame.bytes.length, 1);
         } else {
             slowConsumers.add(connection);
         }
@@ -208,7 +209,7 @@ final class Room {
         int legacyBytes = legacy == null ? 0 : legacy.bytes.length;
         int lineBytes = line == null ? 0 : line.bytes.length;
         stats.outboxChanged((long) legacyDelivered * legacyBytes + (long) lineDelivered * lineBytes);
-        flow.broadcast(Math.max(legacyBytes, lineBytes), legacyDelivered + lineDelivered);
+        flow.queued(Math.max(legacyBytes, lineBytes), legacyDelivered + lineDelivered);
     }
 
     /** Removing a slow consumer broadcasts its leaving, which may find further slow consumers: repeat. */
