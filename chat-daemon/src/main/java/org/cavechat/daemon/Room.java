@@ -19,7 +19,7 @@ final class Room {
 
     private final DaemonStats stats;
     private final FlowControl flow;
-    private final Log log;
+    private final ConnectionLog events;
     /** The loop's scratch buffer, used here only to flush a connection's last words before it closes. */
     private final ByteBuffer scratch;
     private final Map<String, Connection> membersByIdentity = new HashMap<>();
@@ -32,7 +32,7 @@ final class Room {
     Room(DaemonStats stats, FlowControl flow, Log log, ByteBuffer scratch) {
         this.stats = stats;
         this.flow = flow;
-        this.log = log;
+        this.events = new ConnectionLog(log);
         this.scratch = scratch;
     }
 
@@ -54,7 +54,7 @@ final class Room {
     void onLineTooLong(Connection connection, int maxLineBytes) {
         if (!connection.isClosed()) {
             send(connection, new ServerItem.LineTooLong(maxLineBytes));
-            log.warn("#" + connection.id + " dropped a line over " + maxLineBytes + " bytes");
+            events.lineDropped(connection, maxLineBytes);
         }
         removeSlowConsumers();
     }
@@ -105,13 +105,13 @@ final class Room {
     /** The refused name is not logged: it may hide characters that would garble the log. */
     private void refuseName(Connection connection, ServerItem refusal, String what) {
         send(connection, refusal);
-        log.info("#" + connection.id + " refused " + what);
+        events.nameRefused(connection, what);
     }
 
     private void joinUnlessTaken(Connection connection, String name) {
         if (membersByIdentity.containsKey(NamePolicy.identity(name))) {
             send(connection, new ServerItem.NameTaken(name));
-            log.info("#" + connection.id + " refused the name " + name + ": taken");
+            events.nameRefused(connection, "the name " + name + ": taken");
         } else {
             join(connection, name);
         }
@@ -124,7 +124,7 @@ final class Room {
         membersByIdentity.put(NamePolicy.identity(name), connection);
         addMember(connection);
         stats.joined();
-        log.info("#" + connection.id + " join " + name + " (" + connection.framing().name().toLowerCase() + ")");
+        events.joined(connection);
     }
 
     private void onMessage(Connection connection, String text) {
@@ -155,8 +155,7 @@ final class Room {
         }
         connection.close();
         stats.connectionClosed(reason);
-        String who = wasMember ? " leave " + connection.name() + ": " : " disconnect: ";
-        log.info("#" + connection.id + who + reason);
+        events.ended(connection, wasMember, reason);
         if (wasMember) {
             broadcast(new ServerItem.Left(connection.name()));
         }
@@ -167,7 +166,7 @@ final class Room {
         try {
             connection.flush(scratch);
         } catch (java.io.IOException gone) {
-            log.info("#" + connection.id + " could not take its last item: " + gone.getMessage());
+            events.lastItemLost(connection, gone);
         }
     }
 
@@ -217,7 +216,7 @@ final class Room {
         Connection slow;
         while ((slow = slowConsumers.poll()) != null) {
             if (!slow.isClosed()) {
-                log.warn("#" + slow.id + " exceeded its outbox budget");
+                events.slowConsumer(slow);
             }
             leave(slow, DisconnectReason.SLOW_CONSUMER);
         }

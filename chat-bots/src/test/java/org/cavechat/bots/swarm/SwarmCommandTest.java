@@ -22,6 +22,7 @@ import org.cavechat.daemon.ChatServer;
 import org.cavechat.daemon.DaemonConfig;
 import org.cavechat.daemon.Log;
 import org.cavechat.daemon.LogFormat;
+import org.cavechat.daemon.LogLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,9 @@ class SwarmCommandTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         CommandRun run;
         DaemonConfig config = DaemonConfig.builder().port(0).bindAddress(InetAddress.getLoopbackAddress()).build();
-        try (ChatServer logged = ChatServer.start(config, Log.to(new PrintStream(log, true, UTF_8), LogFormat.PLAIN))) {
+        PrintStream logStream = new PrintStream(log, true, UTF_8);
+        try (ChatServer logged = ChatServer.start(config,
+                Log.to(logStream, logStream, LogFormat.PLAIN, LogLevel.DEBUG))) {
             run = swarm("--server", address(logged), "--bots", "6", "--source-addresses", "3", "--rate", "20",
                     "--duration", "1s", "--warmup", "0s", "-q");
         }
