@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * nobody and logs nothing but its one error line; then the summary line and the READY line, and serves until
  * SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
  */
-@Command(name = "chat-daemon", mixinStandardHelpOptions = true, version = "CaveChat daemon 0.1.0",
+@Command(name = "chat-daemon", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Serves the CaveChat room: the protocol of the tutorial chat server, its defects fixed.",
         footer = {"", "Exit status: 0 help/version, 1 failure, 2 bad option or value, 3 cannot listen,",

@@ -65,7 +65,7 @@ final class Room {
         removeSlowConsumers();
     }
 
-    /** Row 1: the greeting, queued for a connection that has just been accepted. */
+    /** Item 1 of docs/protocol.md: the greeting, queued for a connection that has just been accepted. */
     void greet(Connection connection, Greeting greeting) {
         send(connection, new ServerItem.Hello(greeting));
     }

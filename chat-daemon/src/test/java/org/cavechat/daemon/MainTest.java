@@ -56,11 +56,11 @@ class MainTest {
     }
 
     @Test
-    void versionExitsZero() {
+    void versionIsTheMavenProjectVersionAndExitsZero() {
         Run version = run("--version");
         assertEquals(0, version.status);
         assertEquals("", version.err);
-        assertTrue(!version.out.isBlank(), "prints a version");
+        assertEquals("chat-daemon " + System.getProperty("cavechat.version") + System.lineSeparator(), version.out);
     }
 
     @ParameterizedTest
