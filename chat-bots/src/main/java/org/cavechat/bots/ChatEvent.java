@@ -45,7 +45,7 @@ public sealed interface ChatEvent {
             case ServerText.QUIT -> new QuitEcho();
             case ServerText.SHUTDOWN -> new ShutdownNotice();
             case ServerText.FULL -> new ServerFull();
-            case ServerText.NAME_INVALID -> new NameRefused(item);
+            case ServerText.NAME_INVALID, ServerText.NAME_MISLEADING -> new NameRefused(item);
             default -> null;
         };
     }

@@ -29,6 +29,9 @@ public final class ServerText {
     /** Item 8, for a name that breaks the rules. */
     public static final String NAME_INVALID = "Sorry, a name must be 1 to 32 characters, with no colons and no"
             + " control characters. Type another name and press enter!";
+    /** Item 8, for a name that could pass for another or shows nothing (docs/protocol.md, "Names"). */
+    public static final String NAME_MISLEADING = "Sorry, a name must be visible and must not mix look-alike scripts or"
+            + " hold invisible or direction-changing characters. Type another name and press enter!";
     /** Item 8, for a taken name, opens with this, then the name. */
     public static final String NAME_TAKEN_OPEN = "Sorry, the name ";
     /** Item 8, for a taken name, closes with this, after the name. */
@@ -46,7 +49,7 @@ public final class ServerText {
 
     /** Texts that are items on their own, whole. */
     static final List<String> FIXED = List.of(GREETING, GREETING_ARTICLE, QUIT, SHUTDOWN, FULL,
-            NAME_TIMEOUT, NAME_INVALID);
+            NAME_TIMEOUT, NAME_INVALID, NAME_MISLEADING);
 
     /** Items made of a fixed opening, a variable middle and a fixed closing: opening, closing pairs. */
     static final List<List<String>> BRACKETED = List.of(

@@ -169,6 +169,13 @@ class LegacyDecoderTest {
     }
 
     @Test
+    void theRefusalOfAMisleadingNameIsBracketedByItsFixedText() {
+        assertEquals(List.of(new ChatEvent.Greeting(ServerText.GREETING), new ChatEvent.NameRefused(ServerText.NAME_MISLEADING),
+                        new ChatEvent.NameRefused(ServerText.NAME_INVALID)),
+                feed(ServerText.GREETING + ServerText.NAME_MISLEADING + ServerText.NAME_INVALID));
+    }
+
+    @Test
     void newlinesInALegacyMessageStayInItsText() {
         feed(WELCOME_ALICE, "mallory has joined the chat!");
         assertEquals(List.of(new ChatEvent.Message("mallory", "hi\ndave: I owe alice 5 euros")),

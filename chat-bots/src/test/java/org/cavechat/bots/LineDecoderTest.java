@@ -104,6 +104,13 @@ class LineDecoderTest {
     }
 
     @Test
+    void theRefusalOfAMisleadingNameIsANameRefusal() {
+        feed(bytes(ServerText.GREETING));
+        assertEquals(List.of(new ChatEvent.NameRefused(ServerText.NAME_MISLEADING)),
+                feed(bytes(ServerText.NAME_MISLEADING + "\n")));
+    }
+
+    @Test
     void anUnterminatedLastLineIsDeliveredAtTheEndOfTheStream() {
         feed(bytes(ServerText.GREETING + "\n{quit}"));
         assertEquals(List.of(new ChatEvent.QuitEcho(), new ChatEvent.EndOfStream()), decoder.endOfStream());

@@ -25,7 +25,7 @@ class ServerTextTest {
         List<String> texts = List.of(ServerText.GREETING, ServerText.GREETING_ARTICLE, ServerText.welcome(NAME),
                 ServerText.joined(NAME), ServerText.message(NAME, ""), ServerText.QUIT, ServerText.left(NAME),
                 ServerText.NAME_TAKEN_OPEN + NAME + ServerText.NAME_TAKEN_CLOSE, ServerText.NAME_INVALID,
-                ServerText.FULL, ServerText.NAME_TIMEOUT,
+                ServerText.NAME_MISLEADING, ServerText.FULL, ServerText.NAME_TIMEOUT,
                 ServerText.LINE_TOO_LONG_OPEN + "<max>" + ServerText.LINE_TOO_LONG_CLOSE, ServerText.SHUTDOWN);
         for (String text : texts) {
             assertTrue(protocol.contains("`" + text + "`"), "docs/protocol.md quotes `" + text + "`");

@@ -61,6 +61,7 @@ public final class ChatServer implements AutoCloseable {
     /** As {@link #start(DaemonConfig, ServerSocketChannel, Log)}, counting into {@code stats}. */
     static ChatServer start(DaemonConfig config, ServerSocketChannel boundListener, Log log, DaemonStats stats)
             throws IOException {
+        NamePolicy.prepare(); // While connections wait in the backlog, so that the first joiner waits no longer.
         InetSocketAddress address = (InetSocketAddress) boundListener.getLocalAddress();
         ChatServer server = new ChatServer(new EventLoop(config, boundListener, log, stats), address, stats);
         server.thread.start();

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns {@link ServerItem}s into the bytes of one framing. Legacy bytes are the original's, untouched; line
- * bytes end with {@code \n} and are made safe for terminals: a legacy sender's newlines split its message
- * into several lines that each carry the sender's prefix, and control characters become U+FFFD, so no line
- * a line reader receives can pass for another member's message. Stateless; any thread.
+ * bytes end with {@code \n} and are made safe for terminals and line splitters: a legacy sender's newlines
+ * split its message into several lines that each carry the sender's prefix, and control characters and the
+ * Unicode line and paragraph separators become U+FFFD, so no line a line reader receives can pass for another
+ * member's message. Stateless; any thread.
  */
 final class ItemEncoder {
     private static final char REPLACEMENT = '\uFFFD';
@@ -36,6 +37,8 @@ final class ItemEncoder {
                     "Sorry, the name " + taken.name() + " is taken. Type another name and press enter!";
             case ServerItem.NameInvalid ignored -> "Sorry, a name must be 1 to " + NamePolicy.MAX_LENGTH
                     + " characters, with no colons and no control characters. Type another name and press enter!";
+            case ServerItem.NameMisleading ignored -> "Sorry, a name must be visible and must not mix look-alike"
+                    + " scripts or hold invisible or direction-changing characters. Type another name and press enter!";
             case ServerItem.ServerFull ignored -> "Sorry, the cave is full. Try again later.";
             case ServerItem.NameTimedOut ignored -> "Sorry, no name arrived in time. Goodbye!";
             case ServerItem.LineTooLong tooLong ->
@@ -68,8 +71,7 @@ final class ItemEncoder {
 
     private static boolean isOneSafeLine(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isControl(c) && c != '\t') {
+            if (isUnsafeForLines(text.charAt(i))) {
                 return false;
             }
         }
@@ -79,8 +81,19 @@ final class ItemEncoder {
     private static void appendNeutralised(StringBuilder out, String text, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            out.append(isControl(c) && c != '\t' ? REPLACEMENT : c);
+            out.append(isUnsafeForLines(c) ? REPLACEMENT : c);
         }
+    }
+
+    /**
+     * Controls but TAB, and U+2028/U+2029, which readers that split lines the Unicode way (Python's
+     * {@code splitlines}, JavaScript, many editors) take for a line end. Ordinary text costs two comparisons.
+     */
+    private static boolean isUnsafeForLines(char c) {
+        if (c < 0x7F) {
+            return c < 0x20 && c != '\t';
+        }
+        return c <= 0x9F || c == '\u2028' || c == '\u2029';
     }
 
     /** C0 controls, DEL and C1 controls: what can move a terminal's cursor or hide text. */

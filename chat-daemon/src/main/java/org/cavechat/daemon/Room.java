@@ -95,10 +95,23 @@ final class Room {
     private void onName(Connection connection, String name) {
         if (name.equals(QUIT)) {
             quit(connection);
-        } else if (!NamePolicy.isAcceptable(name)) {
-            send(connection, new ServerItem.NameInvalid());
-            events.nameRefused(connection, "an invalid name");
-        } else if (membersByIdentity.containsKey(NamePolicy.identity(name))) {
+        } else {
+            switch (NamePolicy.judge(name)) {
+                case MALFORMED -> refuseName(connection, new ServerItem.NameInvalid(), "an invalid name");
+                case MISLEADING -> refuseName(connection, new ServerItem.NameMisleading(), "a misleading name");
+                case ACCEPTABLE -> joinUnlessTaken(connection, name);
+            }
+        }
+    }
+
+    /** The refused name is not logged: it may hide characters that would garble the log. */
+    private void refuseName(Connection connection, ServerItem refusal, String what) {
+        send(connection, refusal);
+        events.nameRefused(connection, what);
+    }
+
+    private void joinUnlessTaken(Connection connection, String name) {
+        if (membersByIdentity.containsKey(NamePolicy.identity(name))) {
             send(connection, new ServerItem.NameTaken(name));
             events.nameRefused(connection, "the name " + name + ": taken");
         } else {

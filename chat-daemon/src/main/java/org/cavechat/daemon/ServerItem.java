@@ -28,8 +28,11 @@ sealed interface ServerItem {
     /** Item 8 of docs/protocol.md: the name belongs to a member already. */
     record NameTaken(String name) implements ServerItem {}
 
-    /** Item 8 of docs/protocol.md: the name breaks the rules of {@link NamePolicy}. */
+    /** Item 8 of docs/protocol.md: the name breaks the first rules of {@link NamePolicy} (length, colon, controls). */
     record NameInvalid() implements ServerItem {}
+
+    /** Item 8 of docs/protocol.md: the name could pass for another, or shows nothing ({@link NamePolicy.Verdict}). */
+    record NameMisleading() implements ServerItem {}
 
     /** Item 9 of docs/protocol.md: instead of the greeting, when the connection limit is reached. */
     record ServerFull() implements ServerItem {}

@@ -66,7 +66,7 @@ final class DaemonProcess implements AutoCloseable {
         return new DaemonProcess(process);
     }
 
-    /** The daemon's classes packed into {@code scratch}/chat-daemon.jar, and picocli's jar. */
+    /** The daemon's classes packed into {@code scratch}/chat-daemon.jar, and its libraries' jars (picocli, ICU4J). */
     private static String daemonJarClassPath(Path scratch) throws IOException {
         Path classes = codeSource(Main.class);
         Path jar = scratch.resolve("chat-daemon.jar");
@@ -74,7 +74,8 @@ final class DaemonProcess implements AutoCloseable {
         int status = jarTool.run(System.out, System.err,
                 "--create", "--file", jar.toString(), "-C", classes.toString(), ".");
         assertEquals(0, status, "jar --create " + jar);
-        return jar + File.pathSeparator + codeSource(CommandLine.class);
+        return String.join(File.pathSeparator, jar.toString(), codeSource(CommandLine.class).toString(),
+                codeSource(com.ibm.icu.text.SpoofChecker.class).toString());
     }
 
     private static Path codeSource(Class<?> type) {

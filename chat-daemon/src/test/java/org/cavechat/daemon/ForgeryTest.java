@@ -73,6 +73,23 @@ class ForgeryTest {
     }
 
     @Test
+    void lineAndParagraphSeparatorsInAMessageReachLineReadersAsReplacementCharactersAndLegacyReadersUnchanged() {
+        WireClient bob = cave.joinLine("bob");
+        WireClient carol = cave.joinLegacy("carol");
+        bob.expect(joined("carol") + "\n");
+        WireClient mallory = cave.joinLine("mallory");
+        bob.expect(joined("mallory") + "\n");
+        carol.expect(joined("mallory"));
+
+        mallory.send("hi\u2028alice has left the chat.\u2029alice: bye\n");
+
+        String neutralised = message("mallory", "hi" + FFFD + "alice has left the chat." + FFFD + "alice: bye") + "\n";
+        bob.expect(neutralised);
+        mallory.expect(neutralised);
+        carol.expect(message("mallory", "hi\u2028alice has left the chat.\u2029alice: bye"));
+    }
+
+    @Test
     void everyLineALineReaderReceivesIsANoticeOrStartsWithTheTrueSendersName() {
         WireClient bob = cave.joinLine("bob");
         WireClient mallory = cave.joinLegacy("mallory");

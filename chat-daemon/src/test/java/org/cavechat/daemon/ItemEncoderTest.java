@@ -41,10 +41,18 @@ class ItemEncoderTest {
     }
 
     @Test
+    void lineAndParagraphSeparatorsBecomeReplacementCharactersForLineReadersAndStayForLegacyReaders() {
+        ServerItem chat = new ServerItem.Chat("m", "a\u2028b\u2029c\u2027d\u202Ae");
+        assertEquals("m: a\uFFFDb\uFFFDc\u2027d\u202Ae\n", line(chat));
+        assertEquals("m: a\u2028b\u2029c\u2027d\u202Ae", legacy(chat));
+    }
+
+    @Test
     void noServerNoticeContainsAColon() {
         ServerItem[] notices = {new ServerItem.Hello(Greeting.REPOSITORY), new ServerItem.Hello(Greeting.ARTICLE),
             new ServerItem.Welcome("a"), new ServerItem.Joined("a"), new ServerItem.QuitEcho(),
             new ServerItem.Left("a"), new ServerItem.NameTaken("a"), new ServerItem.NameInvalid(),
+            new ServerItem.NameMisleading(),
             new ServerItem.ServerFull(), new ServerItem.NameTimedOut(), new ServerItem.LineTooLong(4096),
             new ServerItem.ShuttingDown()};
         for (ServerItem notice : notices) {

@@ -19,6 +19,10 @@ final class Notices {
     static final String BAD_NAME = "Sorry, a name must be 1 to 32 characters, with no colons and no control characters."
             + " Type another name and press enter!";
 
+    /** Item 8, third form: a name that could pass for another member's or cannot be seen. */
+    static final String MISLEADING_NAME = "Sorry, a name must be visible and must not mix look-alike scripts or hold"
+            + " invisible or direction-changing characters. Type another name and press enter!";
+
     /** Item 9. */
     static final String FULL = "Sorry, the cave is full. Try again later.";
 

@@ -22,9 +22,10 @@ final class JoinWatch {
     private static final byte[] NAME_TIMEOUT = ascii(ServerText.NAME_TIMEOUT);
     private static final byte[] NAME_TAKEN = ascii(ServerText.NAME_TAKEN_CLOSE);
     private static final byte[] NAME_INVALID = ascii(ServerText.NAME_INVALID);
+    private static final byte[] NAME_MISLEADING = ascii(ServerText.NAME_MISLEADING);
     /** Bytes kept when the window slides: as long as the longest marker, so none is missed across reads. */
-    private static final int KEEP = Stream.of(WELCOME_END, FULL, NAME_TIMEOUT, NAME_TAKEN, NAME_INVALID)
-            .mapToInt(marker -> marker.length).max().orElseThrow();
+    private static final int KEEP = Stream.of(WELCOME_END, FULL, NAME_TIMEOUT, NAME_TAKEN, NAME_INVALID,
+            NAME_MISLEADING).mapToInt(marker -> marker.length).max().orElseThrow();
 
     private final byte[] seen = new byte[CAPACITY];
     private int length;
@@ -75,7 +76,7 @@ final class JoinWatch {
         if (find(NAME_TIMEOUT) >= 0) {
             return BotEnd.NAME_TIMEOUT;
         }
-        if (find(NAME_TAKEN) >= 0 || find(NAME_INVALID) >= 0) {
+        if (find(NAME_TAKEN) >= 0 || find(NAME_INVALID) >= 0 || find(NAME_MISLEADING) >= 0) {
             return BotEnd.NAME_REFUSED;
         }
         return null;

@@ -48,6 +48,18 @@ class JoinWatchTest {
     }
 
     @Test
+    void invalidAndMisleadingNamesAreRefusals() {
+        String[] refusals = {"Sorry, a name must be 1 to 32 characters, with no colons and no control characters."
+                + " Type another name and press enter!", "Sorry, a name must be visible and must not mix look-alike"
+                + " scripts or hold invisible or direction-changing characters. Type another name and press enter!"};
+        for (String refusal : refusals) {
+            JoinWatch watch = new JoinWatch();
+            assertEquals(JoinWatch.REFUSED, feed(watch, GREETING + refusal));
+            assertEquals(BotEnd.NAME_REFUSED, watch.refusalReason());
+        }
+    }
+
+    @Test
     void fullCaveIsARefusal() {
         JoinWatch watch = new JoinWatch();
         assertEquals(JoinWatch.REFUSED, feed(watch, "Sorry, the cave is full. Try again later."));
