@@ -36,6 +36,14 @@ class ServiceUnitTest {
     }
 
     @Test
+    void aBadSettingIsNotRetriedAndNoFailureEverStopsTheSocket() {
+        assertEquals(String.valueOf(ExitCode.USAGE), service.value("Service", "RestartPreventExitStatus"));
+        assertEquals("0", service.value("Unit", "StartLimitIntervalSec"));
+        assertEquals("1s", service.value("Service", "RestartSec"));
+        assertEquals("yes", socket.value("Socket", "FlushPending"));
+    }
+
+    @Test
     void serviceServesTheSocketUnitsListenerAndLogsToTheJournal() {
         assertEquals("socket", service.value("Service", "StandardInput"));
         assertEquals("journal", service.value("Service", "StandardOutput"));
@@ -62,13 +70,14 @@ class ServiceUnitTest {
     }
 
     @Test
-    void hardeningIsOnExceptWhatBreaksTheJit() {
+    void hardeningIsOnExceptWhatBreaksTheJitAndJcmd() {
         assertEquals("yes", service.value("Service", "DynamicUser"));
         assertEquals("strict", service.value("Service", "ProtectSystem"));
         assertEquals("yes", service.value("Service", "NoNewPrivileges"));
         assertEquals("", service.value("Service", "CapabilityBoundingSet"));
         assertEquals("AF_INET AF_INET6 AF_UNIX", service.value("Service", "RestrictAddressFamilies"));
-        assertEquals("@system-service", service.values("Service", "SystemCallFilter").getFirst());
+        assertEquals(List.of("@system-service", "~@privileged @resources", "@chown"),
+                service.values("Service", "SystemCallFilter"));
         assertEquals(Optional.empty(), service.find("Service", "MemoryDenyWriteExecute"));
     }
 

@@ -20,7 +20,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * reach it only through the mapped port on the Docker host. The whole container log is kept, so that a
  * failing test can show it ({@link ContainerLogOnFailure}).
  */
-final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
+final class CaveChatContainer extends GenericContainer<CaveChatContainer> implements LoggedContainer {
     static final int CHAT_PORT = 33000;
     /** A heap generation's line of {@code jcmd GC.heap_info}: "... total 131072K, used 12345K [...". */
     private static final Pattern HEAP_LINE = Pattern.compile("total \\d+K, used (\\d+)K");
@@ -64,8 +64,8 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
         return status;
     }
 
-    /** The container's name once created, for the reader of a failure report. */
-    String describe() {
+    @Override
+    public String describe() {
         return name == null ? "(a daemon container that never started)" : name;
     }
 
@@ -120,7 +120,8 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     }
 
     /** Everything the daemon printed so far, stdout and stderr. */
-    String log() {
+    @Override
+    public String log() {
         return log.toUtf8String();
     }
 }

@@ -9,25 +9,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * When a test fails, prints the log of every {@link CaveChatContainer} held in a field of the test class or
+ * When a test fails, prints the log of every {@link LoggedContainer} held in a field of the test class or
  * instance, so the failure in the report comes with what the daemon said (its connects, joins and leaves
- * with their reasons).
+ * with their reasons) or, for a machine under systemd, what its journal says.
  */
 final class ContainerLogOnFailure implements TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        for (CaveChatContainer daemon : daemonsOf(context.getRequiredTestClass(), context.getTestInstance())) {
-            System.out.println("----- log of the daemon container " + daemon.describe() + " -----");
-            System.out.println(daemon.log());
-            System.out.println("----- end of the daemon log -----");
+        for (LoggedContainer container : containersOf(context.getRequiredTestClass(), context.getTestInstance())) {
+            System.out.println("----- log of the container " + container.describe() + " -----");
+            System.out.println(container.log());
+            System.out.println("----- end of the container log -----");
         }
     }
 
-    private static List<CaveChatContainer> daemonsOf(Class<?> testClass, Optional<Object> instance) {
-        List<CaveChatContainer> daemons = new ArrayList<>();
+    private static List<LoggedContainer> containersOf(Class<?> testClass, Optional<Object> instance) {
+        List<LoggedContainer> containers = new ArrayList<>();
         for (Field field : testClass.getDeclaredFields()) {
-            if (!CaveChatContainer.class.isAssignableFrom(field.getType())) {
+            if (!LoggedContainer.class.isAssignableFrom(field.getType())) {
                 continue;
             }
             boolean isStatic = Modifier.isStatic(field.getModifiers());
@@ -38,12 +38,12 @@ final class ContainerLogOnFailure implements TestWatcher {
             try {
                 Object value = field.get(isStatic ? null : instance.get());
                 if (value != null) {
-                    daemons.add((CaveChatContainer) value);
+                    containers.add((LoggedContainer) value);
                 }
             } catch (IllegalAccessException e) {
-                System.out.println("cannot read the daemon field " + field.getName() + ": " + e);
+                System.out.println("cannot read the container field " + field.getName() + ": " + e);
             }
         }
-        return daemons;
+        return containers;
     }
 }

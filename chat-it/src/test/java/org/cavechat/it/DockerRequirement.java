@@ -28,7 +28,8 @@ final class DockerRequirement implements ExecutionCondition {
         return ConditionEvaluationResult.disabled(reason);
     }
 
-    private static boolean inContinuousIntegration() {
+    /** True where the environment variable {@code CI} is set (and not "false"), as {@code .ci/run} sets it. */
+    static boolean inContinuousIntegration() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
