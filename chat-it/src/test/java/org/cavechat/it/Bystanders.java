@@ -31,6 +31,8 @@ final class Bystanders implements AutoCloseable {
     private volatile int sent;
     private volatile int aliceReceived;
     private volatile int bobReceived;
+    private volatile long aliceOtherLines;
+    private volatile long bobOtherLines;
     private volatile String failure;
 
     private Bystanders(Peer alice, Peer bob) {
@@ -71,6 +73,11 @@ final class Bystanders implements AutoCloseable {
 
     int probes() {
         return sent;
+    }
+
+    /** Lines other than alice's probes that alice (or bob) read: the attack's, and notices. */
+    long otherLines(boolean alice) {
+        return alice ? aliceOtherLines : bobOtherLines;
     }
 
     /** Alice's round-trip time at the given percentile (0 to 100), in milliseconds. */
@@ -114,6 +121,11 @@ final class Bystanders implements AutoCloseable {
             while (true) {
                 String line = member.readLine();
                 if (!line.startsWith(prefix)) {
+                    if (isAlice) {
+                        aliceOtherLines++;
+                    } else {
+                        bobOtherLines++;
+                    }
                     continue;
                 }
                 int probe = Integer.parseInt(line.substring(prefix.length()));
