@@ -85,8 +85,8 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
             defaultValue = "${env:CAVECHAT_METRICS:-}",
-            description = "Serve Prometheus metrics at http://HOST:PORT/metrics; a bare PORT listens on loopback "
-                    + "only (env CAVECHAT_METRICS; default off).")
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics and health at /healthz; a bare PORT "
+                    + "listens on loopback only (env CAVECHAT_METRICS; default off).")
     InetSocketAddress metrics;
 
     @Override
@@ -131,7 +131,7 @@ final class DaemonCommand implements Callable<Integer> {
         MetricsEndpoint endpoint = null;
         if (metrics != null) {
             try {
-                endpoint = MetricsEndpoint.start(metrics, server.stats());
+                endpoint = MetricsEndpoint.start(metrics, server, log);
             } catch (IOException | RuntimeException failed) {
                 server.close();
                 err.println("chat-daemon: cannot serve metrics on " + metrics.getAddress().getHostAddress() + ":"
@@ -140,7 +140,8 @@ final class DaemonCommand implements Callable<Integer> {
                 return ExitCode.CANNOT_LISTEN;
             }
             log.info("metrics at http://" + endpoint.address().getAddress().getHostAddress() + ":"
-                    + endpoint.address().getPort() + MetricsEndpoint.PATH);
+                    + endpoint.address().getPort() + MetricsEndpoint.METRICS_PATH + ", health at "
+                    + MetricsEndpoint.HEALTH_PATH);
         }
         StatsSummary summary = StatsSummary.start(server.stats(), log, StatsSummary.PERIOD);
         MetricsEndpoint started = endpoint;

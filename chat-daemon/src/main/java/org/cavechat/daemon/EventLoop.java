@@ -50,6 +50,8 @@ final class EventLoop implements Runnable {
     private long lastConnectionId;
     private long acceptPausedUntilNanos;
     private boolean acceptPaused;
+    /** When this turn's first ready key was handled; 0 until then. Times {@link DaemonStats#turnServed}. */
+    private long turnStartedNanos;
 
     EventLoop(DaemonConfig config, ServerSocketChannel listener, Log log, DaemonStats stats) throws IOException {
         this.config = config;
@@ -60,6 +62,11 @@ final class EventLoop implements Runnable {
         listener.configureBlocking(false);
         this.listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
         this.room = new Room(stats, log, writeBuffer);
+    }
+
+    /** True until a stop is asked for or the listener is closed (by a failure). Any thread. */
+    boolean accepting() {
+        return !stopRequested && listener.isOpen();
     }
 
     /** Asks the loop to shut down gracefully; returns at once. Any thread. */
@@ -74,7 +81,12 @@ final class EventLoop implements Runnable {
             while (!stopRequested) {
                 selector.select(this::onReady, selectTimeoutMillis());
                 takeWaitingInput();
+                boolean served = turnStartedNanos != 0 && !toFlush.isEmpty();
                 flushPending();
+                if (served) {
+                    stats.turnServed(System.nanoTime() - turnStartedNanos);
+                }
+                turnStartedNanos = 0;
                 expireNames();
                 resumeAccepting();
             }
@@ -95,6 +107,9 @@ final class EventLoop implements Runnable {
     }
 
     private void onReady(SelectionKey key) {
+        if (turnStartedNanos == 0) {
+            turnStartedNanos = System.nanoTime();
+        }
         if (key == listenerKey) {
             acceptAll();
             return;
