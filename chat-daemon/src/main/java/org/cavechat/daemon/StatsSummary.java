@@ -28,7 +28,10 @@ final class StatsSummary implements AutoCloseable {
         return new StatsSummary(timer);
     }
 
-    /** The counters in one line, named as on the metrics endpoint but without the prefix. */
+    /**
+     * The counters in one line, named as on the metrics endpoint but without the prefix and {@code _total};
+     * slow_consumer_disconnects is the endpoint's {@code cavechat_leaves_total{reason="slow_consumer"}}.
+     */
     static String line(DaemonStats stats) {
         return "summary: connections_open=" + stats.connectionsOpen()
                 + " connections_total=" + stats.connectionsTotal()
