@@ -61,7 +61,7 @@ public class BroadcastCostBenchmark {
     public String framing;
 
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
-    private final List<Connection> toFlush = new ArrayList<>();
+    private final FlowControl flow = new FlowControl(OUTBOX_BYTES);
     private final List<DiscardingChannel> channels = new ArrayList<>();
     private final LockedWrites lockedWrites = new LockedWrites();
     private DaemonStats stats;
@@ -72,14 +72,16 @@ public class BroadcastCostBenchmark {
     @Setup(Level.Trial)
     public void joinRoom() throws IOException {
         stats = new DaemonStats();
-        room = new Room(stats, Log.silent(), scratch);
+        room = new Room(stats, flow, Log.silent(), scratch);
+        MemoryBudget memory = new MemoryBudget(Long.MAX_VALUE, stats);
+        Deadlines unused = new Deadlines(Long.MAX_VALUE); // No name or cut-character waits in a benchmark.
         Framing chosen = Framing.valueOf(framing);
         for (int i = 0; i < members; i++) {
             DiscardingChannel channel = new DiscardingChannel();
             channels.add(channel);
             lockedWrites.add(channel, chosen);
             Connection connection = new Connection(i, channel, new DetachedKey(channel), "bench",
-                    System.nanoTime(), new Outbox(OUTBOX_BYTES), stats, toFlush);
+                    new Outbox(OUTBOX_BYTES, memory), stats, flow, memory, unused, unused);
             connection.decideFraming(chosen, 4096);
             room.onText(connection, "m" + i);
             flushAll();
@@ -111,6 +113,7 @@ public class BroadcastCostBenchmark {
 
     /** What the event loop does after a batch of reads: one flush per connection with output. */
     private long flushAll() throws IOException {
+        List<Connection> toFlush = flow.toFlush();
         long flushed = toFlush.size();
         for (Connection connection : toFlush) {
             connection.flush(scratch);

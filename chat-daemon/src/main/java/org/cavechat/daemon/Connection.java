@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.List;
 
 /**
  * One client socket: its framing, what it has sent that is not yet a message, what is queued for it, and
@@ -13,15 +12,28 @@ import java.util.List;
 final class Connection {
     enum State { NAMING, MEMBER, CLOSED }
 
+    /** Where a member stands in {@link FlowControl}'s stall rule. */
+    enum Stall {
+        /** Its outbox is under the high watermark, or it has not passed it since it was last under the low one. */
+        NONE,
+        /** Over the high watermark: nobody is read until it catches up or its stall time is spent. */
+        HOLDING_BACK,
+        /** Its stall time is spent: it holds nobody back again until it is back under the low watermark. */
+        SPENT
+    }
+
     final long id;
     final String remote;
-    final long acceptedAtNanos;
     private final SocketChannel channel;
     private final SelectionKey key;
     private final Outbox outbox;
     private final DaemonStats stats;
-    /** The loop's list of connections with output to write after the current batch of reads. */
-    private final List<Connection> toFlush;
+    private final FlowControl flow;
+    private final MemoryBudget memory;
+    /** The wait for an acceptable name, which ends when the connection joins or closes. */
+    private final Deadlines naming;
+    /** The wait for the rest of a cut UTF-8 character, which ends at the next read or when the connection closes. */
+    private final Deadlines cutCharacters;
 
     private Framing framing;
     private Inbound inbound;
@@ -29,19 +41,25 @@ final class Connection {
     private String name;
     private boolean queuedForFlush;
     private boolean waitingForWritable;
+    private boolean readingStopped;
     /** Set once the last item is queued: when the outbox is empty, the output side is shut. */
     private boolean finishing;
+    /** Input bytes held by the decoder, as last charged to the memory budget. */
+    private int chargedInputBytes;
+    Stall stall = Stall.NONE;
 
-    Connection(long id, SocketChannel channel, SelectionKey key, String remote, long acceptedAtNanos,
-            Outbox outbox, DaemonStats stats, List<Connection> toFlush) {
+    Connection(long id, SocketChannel channel, SelectionKey key, String remote, Outbox outbox, DaemonStats stats,
+            FlowControl flow, MemoryBudget memory, Deadlines naming, Deadlines cutCharacters) {
         this.id = id;
         this.channel = channel;
         this.key = key;
         this.remote = remote;
-        this.acceptedAtNanos = acceptedAtNanos;
         this.outbox = outbox;
         this.stats = stats;
-        this.toFlush = toFlush;
+        this.flow = flow;
+        this.memory = memory;
+        this.naming = naming;
+        this.cutCharacters = cutCharacters;
     }
 
     Framing framing() {
@@ -76,10 +94,21 @@ final class Connection {
     void becomeMember(String acceptedName) {
         name = acceptedName;
         state = State.MEMBER;
+        naming.cancel(this);
     }
 
     boolean isFinishing() {
         return finishing;
+    }
+
+    /** Heap pinned by queued frames, ring slots left out: what flow control weighs. */
+    long queuedHeapBytes() {
+        return outbox.queuedHeapBytes();
+    }
+
+    /** Heap this connection holds on to: its outbox (ring included) and its decoder's waiting input. */
+    long heldBytes() {
+        return outbox.pinnedBytes() + chargedInputBytes;
     }
 
     /** Reads at most {@code limit} bytes into {@code buffer} (cleared first); -1 at end of stream. */
@@ -92,16 +121,26 @@ final class Connection {
         return count;
     }
 
+    /** Charges (or gives back) the input the decoder holds now, after it took a read or its backlog. */
+    void chargeHeldInput() {
+        int held = inbound == null ? 0 : inbound.heldBytes();
+        memory.charge(held - chargedInputBytes);
+        chargedInputBytes = held;
+    }
+
     /**
      * Queues {@code frame} within the budget; false means this reader has fallen too far behind. The caller
      * accounts the bytes in {@link DaemonStats#outboxChanged}: a broadcast does it once, not per member.
      */
-    boolean enqueue(byte[] frame) {
+    boolean enqueue(Frame frame) {
         if (finishing) {
             return true; // Nothing may follow a goodbye; the connection is about to close anyway.
         }
         if (!outbox.offer(frame)) {
             return false;
+        }
+        if (state == State.MEMBER) {
+            flow.outboxGrew(this);
         }
         scheduleFlush();
         return true;
@@ -111,12 +150,12 @@ final class Connection {
      * Queues the connection's last item, whatever the budget, and shuts its output once that is written.
      * Further items are ignored: nothing may follow a goodbye.
      */
-    void finishWith(byte[] frame) {
+    void finishWith(Frame frame) {
         if (finishing || isClosed()) {
             return;
         }
         outbox.append(frame);
-        stats.outboxChanged(frame.length);
+        stats.outboxChanged(frame.bytes.length);
         scheduleFlush();
         finishing = true;
     }
@@ -124,7 +163,7 @@ final class Connection {
     private void scheduleFlush() {
         if (!queuedForFlush && !waitingForWritable) {
             queuedForFlush = true;
-            toFlush.add(this);
+            flow.toFlush().add(this);
         }
     }
 
@@ -138,18 +177,22 @@ final class Connection {
     boolean flush(ByteBuffer scratch) throws IOException {
         queuedForFlush = false;
         int framesPerWrite = framing == Framing.LEGACY || framing == null ? 1 : Integer.MAX_VALUE;
-        while (!outbox.isEmpty()) {
-            scratch.clear();
-            int copied = outbox.copyInto(scratch, framesPerWrite);
-            scratch.flip();
-            int written = channel.write(scratch);
-            outbox.consume(written);
-            stats.outboxChanged(-written);
-            stats.wrote(written);
-            if (written < copied) {
-                awaitWritable(true);
-                return false;
+        try {
+            while (!outbox.isEmpty()) {
+                scratch.clear();
+                int copied = outbox.copyInto(scratch, framesPerWrite);
+                scratch.flip();
+                int written = channel.write(scratch);
+                outbox.consume(written);
+                stats.outboxChanged(-written);
+                stats.wrote(written);
+                if (written < copied) {
+                    awaitWritable(true);
+                    return false;
+                }
             }
+        } finally {
+            flow.outboxShrank(this);
         }
         awaitWritable(false);
         if (finishing) {
@@ -162,6 +205,21 @@ final class Connection {
         return !outbox.isEmpty();
     }
 
+    /** Read interest off: flow control holds this connection's input back (TCP then pushes back on the peer). */
+    void stopReading() {
+        if (!readingStopped && key.isValid()) {
+            readingStopped = true;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+    }
+
+    void resumeReading() {
+        if (readingStopped && key.isValid()) {
+            readingStopped = false;
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        }
+    }
+
     private void awaitWritable(boolean wanted) {
         if (wanted != waitingForWritable && key.isValid()) {
             waitingForWritable = wanted;
@@ -170,13 +228,19 @@ final class Connection {
         }
     }
 
-    /** Closes the socket and drops whatever is still queued. Idempotent. */
+    /** Closes the socket, drops whatever is queued or held and gives its memory back. Idempotent. */
     void close() {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
-        stats.outboxChanged(-outbox.clear());
+        stats.outboxChanged(-outbox.release());
+        memory.release(chargedInputBytes);
+        chargedInputBytes = 0;
+        inbound = null;
+        flow.forget(this);
+        naming.cancel(this);
+        cutCharacters.cancel(this);
         key.cancel();
         try {
             channel.close();

@@ -49,6 +49,11 @@ final class DaemonCommand implements Callable<Integer> {
                     + "(env CAVECHAT_OUTBOX_BYTES; default ${DEFAULT-VALUE}).")
     int outboxBytes;
 
+    @Option(names = "--memory-budget", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MEMORY_BUDGET}",
+            description = "Heap all outboxes together may pin; past it the connections furthest behind are dropped "
+                    + "(env CAVECHAT_MEMORY_BUDGET; default a quarter of the maximum heap).")
+    Long memoryBudget;
+
     @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MAX_LINE_BYTES:-4096}",
             description = "Longest line-framed message; longer lines are dropped and the sender told "
                     + "(env CAVECHAT_MAX_LINE_BYTES; default ${DEFAULT-VALUE}).")
@@ -99,6 +104,7 @@ final class DaemonCommand implements Callable<Integer> {
             config = DaemonConfig.builder()
                     .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
                     .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
+                    .memoryBudgetBytes(memoryBudget == null ? DaemonConfig.defaultMemoryBudget() : memoryBudget)
                     .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
                     .build();
             format = logFormat();

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param port          TCP port, 0 for any free port
  * @param backlog       listen backlog (the original's was 5, which stalls connect bursts)
  * @param maxConnections open connections, named or not; one more is told the room is full and closed
- * @param outboxBytes   per-connection budget of queued output; past it the peer is a slow consumer
+ * @param outboxBytes   per-connection budget of the heap queued output pins; past it the peer is a slow consumer
+ * @param memoryBudgetBytes ceiling over all outboxes together; past it the connections furthest behind are dropped
  * @param maxLineBytes  longest line-framed message, without its {@code \n}
  * @param nameTimeout   time a new connection has to send an acceptable name
  * @param shutdownGrace how long a shutdown waits for outboxes to drain before closing everything
@@ -25,6 +26,7 @@ public record DaemonConfig(
         int backlog,
         int maxConnections,
         int outboxBytes,
+        long memoryBudgetBytes,
         int maxLineBytes,
         Duration nameTimeout,
         Duration shutdownGrace,
@@ -47,6 +49,8 @@ public record DaemonConfig(
         require(maxConnections >= 1, "max connections must be at least 1, not " + maxConnections);
         require(outboxBytes >= MIN_OUTBOX_BYTES,
                 "outbox bytes must be at least " + MIN_OUTBOX_BYTES + ", not " + outboxBytes);
+        require(memoryBudgetBytes >= MIN_OUTBOX_BYTES,
+                "memory budget must be at least " + MIN_OUTBOX_BYTES + ", not " + memoryBudgetBytes);
         require(maxLineBytes >= 1 && maxLineBytes <= MAX_LINE_BYTES_LIMIT,
                 "max line bytes must be between 1 and " + MAX_LINE_BYTES_LIMIT + ", not " + maxLineBytes);
         require(nameTimeout.isPositive(), "name timeout must be positive, not " + nameTimeout);
@@ -70,6 +74,7 @@ public record DaemonConfig(
         private int backlog = 1024;
         private int maxConnections = 16384;
         private int outboxBytes = 1 << 20;
+        private long memoryBudgetBytes = defaultMemoryBudget();
         private int maxLineBytes = 4096;
         private Duration nameTimeout = Duration.ofSeconds(300);
         private Duration shutdownGrace = Duration.ofSeconds(5);
@@ -103,6 +108,11 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder memoryBudgetBytes(long value) {
+            memoryBudgetBytes = value;
+            return this;
+        }
+
         public Builder maxLineBytes(int value) {
             maxLineBytes = value;
             return this;
@@ -130,7 +140,7 @@ public record DaemonConfig(
 
         /** @throws IllegalArgumentException naming the first value out of range */
         public DaemonConfig build() {
-            return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, maxLineBytes,
+            return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, memoryBudgetBytes, maxLineBytes,
                     nameTimeout, shutdownGrace, greeting, framing);
         }
     }
@@ -139,6 +149,14 @@ public record DaemonConfig(
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * A quarter of the heap this JVM may grow to: the rest holds the connections themselves, their decoders and
+     * the JVM's own work, so the daemon fits its heap whatever its clients do.
+     */
+    public static long defaultMemoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     private static InetAddress wildcard() {

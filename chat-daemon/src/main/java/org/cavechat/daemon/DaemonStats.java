@@ -20,6 +20,8 @@ public final class DaemonStats {
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong outboxBytesPending = new AtomicLong();
     private final TurnLatency turnLatency = new TurnLatency();
+    private final AtomicLong memoryUsed = new AtomicLong();
+    private final AtomicLong connectionsNaming = new AtomicLong();
 
     DaemonStats() {
         for (DisconnectReason reason : DisconnectReason.values()) {
@@ -75,6 +77,27 @@ public final class DaemonStats {
     /** How long the loop took to serve each turn that produced output. */
     TurnLatency turnLatency() {
         return turnLatency;
+    }
+
+    /**
+     * Heap the outboxes pin now (frames counted once however many members share them, ring slots included),
+     * plus input held back by flow control: what the memory budget weighs. Updated once per loop turn.
+     */
+    public long memoryUsed() {
+        return memoryUsed.get();
+    }
+
+    void memoryUsed(long bytes) {
+        memoryUsed.lazySet(bytes);
+    }
+
+    /** Connections open now that have not joined yet (waiting for an acceptable name). Updated once per loop turn. */
+    public long connectionsNaming() {
+        return connectionsNaming.get();
+    }
+
+    void naming(long connections) {
+        connectionsNaming.lazySet(connections);
     }
 
     void connectionOpened() {

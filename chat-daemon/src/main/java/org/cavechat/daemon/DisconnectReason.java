@@ -12,6 +12,11 @@ public enum DisconnectReason {
     WRITE_FAILED,
     /** The outbox exceeded its byte budget: the peer stopped reading. */
     SLOW_CONSUMER,
+    /**
+     * The outboxes together held more than the memory budget, and this connection held the most of it: the one
+     * furthest behind is dropped first.
+     */
+    MEMORY_BUDGET,
     /** No acceptable name arrived within the name timeout. */
     NAME_TIMEOUT,
     /** The connection limit was reached when it arrived. */

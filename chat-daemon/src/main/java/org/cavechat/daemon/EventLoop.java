@@ -8,30 +8,35 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server's one thread: accepts, reads, hands text to the {@link Room}, then writes every connection
- * that has output, once per batch of reads (the broadcaster never touches another member's socket while
- * it broadcasts). One thread owns all state, so there are no locks and all members observe one order.
- * On this 2-core target the load generator needs the other core; docs/concurrency.md has the whole story.
+ * that has output, once per turn (the broadcaster never touches another member's socket while it
+ * broadcasts). {@link FlowControl} bounds what one turn may read and decides who is read at all, so no
+ * sender fans out faster than the members read. One thread owns all state, so there are no locks and all
+ * members observe one order. docs/concurrency.md has the whole story.
  */
 final class EventLoop implements Runnable {
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final int WRITE_BUFFER_BYTES = 256 * 1024;
+    /**
+     * A line-framed connection's reads before it has joined: a name and its newline fit twice over, and one
+     * read of short invalid names can only queue a bounded number of answers.
+     */
+    private static final int NAMING_READ_BYTES = 256;
     /** Bounds the time one wakeup spends accepting, so a connect flood cannot starve the members. */
     private static final int ACCEPTS_PER_WAKEUP = 256;
     /**
-     * Extra non-blocking read rounds taken before writing while output is pending. Under load more input is
-     * usually waiting; taking it first gives each member one write for all of it (a join storm otherwise
-     * costs one write per member per join). At light load the first round finds nothing, so nothing waits.
+     * Extra non-blocking read rounds taken before writing while output is pending and the turn budget lasts.
+     * Under load more input is usually waiting; taking it first gives each member one write for all of it (a
+     * join storm otherwise costs one write per member per join). At light load the first round finds nothing.
      */
     private static final int EXTRA_READ_ROUNDS = 8;
     /** After accept() fails (e.g. out of descriptors), stop accepting this long instead of spinning. */
     private static final long ACCEPT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long a legacy read that ends in a cut UTF-8 character waits for the rest of it. */
+    static final long CUT_CHARACTER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DaemonConfig config;
     private final ServerSocketChannel listener;
@@ -41,16 +46,19 @@ final class EventLoop implements Runnable {
     private final DaemonStats stats;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
-    private final List<Connection> toFlush = new ArrayList<>();
-    /** Connections in accept order, so the oldest one is the first whose name time runs out. */
-    private final ArrayDeque<Connection> naming = new ArrayDeque<>();
+    private final FlowControl flow;
+    private final MemoryBudget memory;
+    private final Deadlines naming;
+    private final Deadlines cutCharacters = new Deadlines(CUT_CHARACTER_WAIT_NANOS);
     private final Room room;
     private final Dispatch dispatch = new Dispatch();
     private volatile boolean stopRequested;
     private long lastConnectionId;
     private long acceptPausedUntilNanos;
     private boolean acceptPaused;
-    /** When this turn's first ready key was handled; 0 until then. Times {@link DaemonStats#turnServed}. */
+    /** Waiting input was left that could run at once: the next turn must not sleep. */
+    private boolean backlogLeft;
+    /** When this turn's first input (a ready key or a backlog) was taken; 0 until then. For turnServed. */
     private long turnStartedNanos;
 
     EventLoop(DaemonConfig config, ServerSocketChannel listener, Log log, DaemonStats stats) throws IOException {
@@ -61,7 +69,10 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         listener.configureBlocking(false);
         this.listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
-        this.room = new Room(stats, log, writeBuffer);
+        this.flow = new FlowControl(config.outboxBytes());
+        this.memory = new MemoryBudget(config.memoryBudgetBytes(), stats);
+        this.naming = new Deadlines(config.nameTimeout().toNanos());
+        this.room = new Room(stats, flow, log, writeBuffer);
     }
 
     /** True until a stop is asked for or the listener is closed (by a failure). Any thread. */
@@ -79,16 +90,28 @@ final class EventLoop implements Runnable {
     public void run() {
         try {
             while (!stopRequested) {
-                selector.select(this::onReady, selectTimeoutMillis());
+                flow.beginTurn();
+                backlogLeft = flow.resumeReaders(this::takeBacklog);
+                if (backlogLeft || !flow.toFlush().isEmpty()) {
+                    selector.selectNow(this::onReady);
+                } else {
+                    selector.select(this::onReady, selectTimeoutMillis());
+                }
                 takeWaitingInput();
-                boolean served = turnStartedNanos != 0 && !toFlush.isEmpty();
+                long now = System.nanoTime();
+                expireNames(now);
+                releaseCutCharacters(now);
+                boolean served = turnStartedNanos != 0 && !flow.toFlush().isEmpty();
                 flushPending();
                 if (served) {
                     stats.turnServed(System.nanoTime() - turnStartedNanos);
                 }
                 turnStartedNanos = 0;
-                expireNames();
-                resumeAccepting();
+                flow.endTurn(now);
+                shedWhileOverBudget();
+                resumeAccepting(now);
+                memory.publish();
+                stats.naming(naming.size());
             }
             new Shutdown(selector, room, writeBuffer, log).run(config.shutdownGrace(), listener);
         } catch (IOException | RuntimeException fatal) {
@@ -99,7 +122,7 @@ final class EventLoop implements Runnable {
     }
 
     private void takeWaitingInput() throws IOException {
-        for (int round = 0; round < EXTRA_READ_ROUNDS && !toFlush.isEmpty(); round++) {
+        for (int round = 0; round < EXTRA_READ_ROUNDS && !flow.toFlush().isEmpty() && flow.turnBudgetLeft(); round++) {
             if (selector.selectNow(this::onReady) == 0) {
                 return;
             }
@@ -107,9 +130,7 @@ final class EventLoop implements Runnable {
     }
 
     private void onReady(SelectionKey key) {
-        if (turnStartedNanos == 0) {
-            turnStartedNanos = System.nanoTime();
-        }
+        startTurnClock();
         if (key == listenerKey) {
             acceptAll();
             return;
@@ -120,7 +141,11 @@ final class EventLoop implements Runnable {
                 flush(connection);
             }
             if (key.isValid() && key.isReadable()) {
-                read(connection);
+                if (flow.mayRead(connection)) {
+                    read(connection);
+                } else {
+                    flow.pause(connection);
+                }
             }
         } catch (RuntimeException defect) {
             log.error("#" + connection.id + " failed", defect);
@@ -129,27 +154,70 @@ final class EventLoop implements Runnable {
     }
 
     private void read(Connection connection) {
-        Inbound inbound = connection.inbound();
-        int limit = inbound == null ? Framing.LEGACY_READ_BYTES : inbound.readLimit(READ_BUFFER_BYTES);
         int count;
         try {
-            count = connection.read(readBuffer, limit);
+            count = connection.read(readBuffer, readLimit(connection));
         } catch (IOException reset) {
+            releaseCutCharacter(connection);
             room.disconnect(connection, DisconnectReason.RESET);
             return;
         }
         if (count < 0) {
+            releaseCutCharacter(connection);
             room.disconnect(connection, DisconnectReason.CLOSED);
             return;
         }
         if (count == 0) {
             return;
         }
-        if (inbound == null) {
+        if (connection.inbound() == null) {
             connection.decideFraming(firstReadFraming(readBuffer.array(), count), config.maxLineBytes());
         }
         dispatch.connection = connection;
         connection.inbound().accept(readBuffer.array(), 0, count, dispatch);
+        afterInput(connection);
+    }
+
+    private int readLimit(Connection connection) {
+        Inbound inbound = connection.inbound();
+        if (inbound == null) {
+            return Framing.LEGACY_READ_BYTES;
+        }
+        int limit = inbound.readLimit(READ_BUFFER_BYTES);
+        // A legacy read is one name, whatever its length, so only line reads are made smaller.
+        return connection.isMember() || connection.framing() == Framing.LEGACY ? limit
+                : Math.min(limit, NAMING_READ_BYTES);
+    }
+
+    /** The turn's first input starts the clock that {@link DaemonStats#turnServed} reads after the flush. */
+    private void startTurnClock() {
+        if (turnStartedNanos == 0) {
+            turnStartedNanos = System.nanoTime();
+        }
+    }
+
+    /** Runs input that flow control stopped earlier through the connection's decoder. */
+    private void takeBacklog(Connection connection) {
+        startTurnClock();
+        dispatch.connection = connection;
+        connection.inbound().resume(dispatch);
+        afterInput(connection);
+    }
+
+    /** After a read or a backlog: waiting input pauses the socket; a cut character starts its wait. */
+    private void afterInput(Connection connection) {
+        if (connection.isClosed()) {
+            return;
+        }
+        connection.chargeHeldInput();
+        if (connection.inbound().hasBacklog()) {
+            flow.pause(connection);
+        }
+        if (connection.inbound() instanceof LegacyInbound legacy && legacy.holdsCutCharacter()) {
+            cutCharacters.start(connection, System.nanoTime());
+        } else {
+            cutCharacters.cancel(connection);
+        }
     }
 
     /** {@code --framing auto}: a newline in the first read means a line client (netcat, telnet, bots). */
@@ -164,6 +232,7 @@ final class EventLoop implements Runnable {
 
     private void flushPending() {
         // Index loop: flushing may end a connection, whose leave notice queues more connections here.
+        java.util.List<Connection> toFlush = flow.toFlush();
         for (int i = 0; i < toFlush.size(); i++) {
             Connection connection = toFlush.get(i);
             if (!connection.isClosed()) {
@@ -178,6 +247,30 @@ final class EventLoop implements Runnable {
             connection.flush(writeBuffer);
         } catch (IOException failed) {
             room.disconnect(connection, DisconnectReason.WRITE_FAILED);
+        }
+    }
+
+    /**
+     * Past the memory budget, drops the connection that holds the most (the one furthest behind) until the
+     * room fits again. A scan of every connection, but only when the budget is exceeded, which readers that
+     * keep up never cause.
+     */
+    private void shedWhileOverBudget() {
+        while (memory.isExceeded()) {
+            Connection furthestBehind = null;
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Connection connection && !connection.isClosed()
+                        && (furthestBehind == null || connection.heldBytes() > furthestBehind.heldBytes())) {
+                    furthestBehind = connection;
+                }
+            }
+            if (furthestBehind == null) {
+                return;
+            }
+            log.warn("#" + furthestBehind.id + " dropped: the outboxes hold " + memory.usedBytes()
+                    + " bytes, over the memory budget of " + config.memoryBudgetBytes());
+            room.disconnect(furthestBehind, DisconnectReason.MEMORY_BUDGET);
+            flushPending();
         }
     }
 
@@ -210,8 +303,8 @@ final class EventLoop implements Runnable {
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
             String remote = peer.getAddress().getHostAddress() + ":" + peer.getPort();
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            Connection connection = new Connection(id, channel, key, remote, System.nanoTime(),
-                    new Outbox(config.outboxBytes()), stats, toFlush);
+            Connection connection = new Connection(id, channel, key, remote, new Outbox(config.outboxBytes(), memory),
+                    stats, flow, memory, naming, cutCharacters);
             key.attach(connection);
             if (config.framing() != FramingPolicy.AUTO) {
                 connection.decideFraming(config.framing() == FramingPolicy.LINE ? Framing.LINE : Framing.LEGACY,
@@ -224,7 +317,7 @@ final class EventLoop implements Runnable {
                 room.disconnect(connection, DisconnectReason.SERVER_FULL);
                 return;
             }
-            naming.add(connection);
+            naming.start(connection, System.nanoTime());
             room.greet(connection, config.greeting());
         } catch (IOException failed) {
             log.error("#" + id + " could not be set up", failed);
@@ -233,42 +326,46 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void expireNames() {
-        long now = System.nanoTime();
-        long timeout = config.nameTimeout().toNanos();
-        Connection oldest;
-        while ((oldest = naming.peek()) != null) {
-            if (oldest.state() != Connection.State.NAMING) {
-                naming.poll();
-            } else if (now - oldest.acceptedAtNanos >= timeout) {
-                naming.poll();
-                room.sayGoodbye(oldest, new ServerItem.NameTimedOut());
-                room.disconnect(oldest, DisconnectReason.NAME_TIMEOUT);
-            } else {
-                return;
+    private void expireNames(long now) {
+        Connection expired;
+        while ((expired = naming.pollExpired(now)) != null) {
+            if (expired.state() == Connection.State.NAMING) {
+                room.sayGoodbye(expired, new ServerItem.NameTimedOut());
+                room.disconnect(expired, DisconnectReason.NAME_TIMEOUT);
             }
         }
     }
 
-    private void resumeAccepting() {
-        if (acceptPaused && System.nanoTime() - acceptPausedUntilNanos >= 0) {
+    /** A legacy read that ended in a cut character has waited long enough: it goes out with U+FFFD. */
+    private void releaseCutCharacters(long now) {
+        Connection quiet;
+        while ((quiet = cutCharacters.pollExpired(now)) != null) {
+            releaseCutCharacter(quiet);
+            afterInput(quiet);
+        }
+    }
+
+    private void releaseCutCharacter(Connection connection) {
+        if (connection.inbound() instanceof LegacyInbound legacy) {
+            dispatch.connection = connection;
+            legacy.releaseHeld(dispatch);
+        }
+    }
+
+    private void resumeAccepting(long now) {
+        if (acceptPaused && now - acceptPausedUntilNanos >= 0) {
             acceptPaused = false;
             listenerKey.interestOps(SelectionKey.OP_ACCEPT);
         }
     }
 
-    /** Sleep until the next name deadline or accept resumption; 0 means until something happens. */
+    /** Sleep until the next deadline (a name, a cut character, a stall, accepting again); 0 means no deadline. */
     private long selectTimeoutMillis() {
         long now = System.nanoTime();
-        long wake = Long.MAX_VALUE;
-        for (Connection oldest : naming) {
-            if (oldest.state() == Connection.State.NAMING) {
-                wake = oldest.acceptedAtNanos + config.nameTimeout().toNanos() - now;
-                break;
-            }
-        }
+        long wake = Math.min(naming.nanosToNext(now), cutCharacters.nanosToNext(now));
+        wake = Math.min(wake, flow.nanosToStallEnd(now));
         if (acceptPaused) {
-            wake = Math.min(wake, acceptPausedUntilNanos - now);
+            wake = Math.min(wake, Math.max(0, acceptPausedUntilNanos - now));
         }
         if (wake == Long.MAX_VALUE) {
             return 0;
@@ -299,8 +396,9 @@ final class EventLoop implements Runnable {
         Connection connection;
 
         @Override
-        public void message(String text) {
+        public boolean message(String text) {
             room.onText(connection, text);
+            return !connection.isClosed() && flow.turnBudgetLeft() && !flow.isDeaf(connection);
         }
 
         @Override

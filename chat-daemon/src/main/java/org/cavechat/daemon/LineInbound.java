@@ -7,7 +7,8 @@ import java.util.Arrays;
  * Line framing: a message is a line ended by {@code \n} (a {@code \r} before it is dropped), partial lines
  * are reassembled across reads, empty lines are ignored. A line longer than the cap is dropped as soon as
  * it is known to be too long, up to and including its {@code \n}, and reported once: memory per connection
- * never exceeds the cap, whatever the peer sends.
+ * never exceeds the cap, whatever the peer sends. When the sink says stop, the rest of the read waits in a
+ * backlog (at most one read) until {@link #resume}.
  */
 final class LineInbound implements Inbound {
     private static final byte[] NOTHING = new byte[0];
@@ -18,6 +19,8 @@ final class LineInbound implements Inbound {
     private int partialLength;
     /** True from the moment a line is known to be too long until its {@code \n}. */
     private boolean discarding;
+    /** The rest of a read after the message at which the sink said stop; empty when nothing waits. */
+    private byte[] backlog = NOTHING;
 
     LineInbound(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
@@ -38,15 +41,37 @@ final class LineInbound implements Inbound {
                 holdPartial(bytes, position, end, sink);
                 return;
             }
-            completeLine(bytes, position, newline, sink);
+            boolean goOn = completeLine(bytes, position, newline, sink);
             position = newline + 1;
+            if (!goOn && position < end) {
+                backlog = Arrays.copyOfRange(bytes, position, end);
+                return;
+            }
         }
     }
 
-    private void completeLine(byte[] bytes, int from, int to, Sink sink) {
+    @Override
+    public boolean hasBacklog() {
+        return backlog.length > 0;
+    }
+
+    @Override
+    public void resume(Sink sink) {
+        byte[] waiting = backlog;
+        backlog = NOTHING;
+        accept(waiting, 0, waiting.length, sink);
+    }
+
+    @Override
+    public int heldBytes() {
+        return partial.length + backlog.length;
+    }
+
+    /** Hands the line that ends at {@code to} to the sink; false when the sink said stop. */
+    private boolean completeLine(byte[] bytes, int from, int to, Sink sink) {
         if (discarding) {
             discarding = false;
-            return;
+            return true;
         }
         byte[] line = bytes;
         int start = from;
@@ -63,9 +88,9 @@ final class LineInbound implements Inbound {
         }
         if (end - start > maxLineBytes) {
             sink.lineTooLong();
-        } else if (end > start) {
-            sink.message(new String(line, start, end - start, StandardCharsets.UTF_8));
+            return true;
         }
+        return end == start || sink.message(new String(line, start, end - start, StandardCharsets.UTF_8));
     }
 
     /** Keeps the start of an unfinished line, or starts discarding when it is already over the cap. */

@@ -18,6 +18,7 @@ final class Room {
     private static final String QUIT = "{quit}";
 
     private final DaemonStats stats;
+    private final FlowControl flow;
     private final Log log;
     /** The loop's scratch buffer, used here only to flush a connection's last words before it closes. */
     private final ByteBuffer scratch;
@@ -28,8 +29,9 @@ final class Room {
     /** Members found over budget during a broadcast; removed after it, so a broadcast is never re-entered. */
     private final ArrayDeque<Connection> slowConsumers = new ArrayDeque<>();
 
-    Room(DaemonStats stats, Log log, ByteBuffer scratch) {
+    Room(DaemonStats stats, FlowControl flow, Log log, ByteBuffer scratch) {
         this.stats = stats;
+        this.flow = flow;
         this.log = log;
         this.scratch = scratch;
     }
@@ -85,7 +87,7 @@ final class Room {
 
     /** Queues {@code item} as the connection's last item and closes it once written (see EventLoop). */
     void sayGoodbye(Connection connection, ServerItem item) {
-        connection.finishWith(ItemEncoder.encode(item, framingOf(connection)));
+        connection.finishWith(new Frame(ItemEncoder.encode(item, framingOf(connection))));
     }
 
     private void onName(Connection connection, String name) {
@@ -160,9 +162,9 @@ final class Room {
         if (connection.isFinishing()) {
             return; // Its goodbye is queued; nothing may follow it.
         }
-        byte[] frame = ItemEncoder.encode(item, framingOf(connection));
+        Frame frame = new Frame(ItemEncoder.encode(item, framingOf(connection)));
         if (connection.enqueue(frame)) {
-            stats.outboxChanged(frame.length);
+            stats.outboxChanged(frame.bytes.length);
         } else {
             slowConsumers.add(connection);
         }
@@ -173,8 +175,8 @@ final class Room {
         if (memberCount == 0) {
             return;
         }
-        byte[] legacy = legacyMembers > 0 ? ItemEncoder.encode(item, Framing.LEGACY) : null;
-        byte[] line = legacyMembers < memberCount ? ItemEncoder.encode(item, Framing.LINE) : null;
+        Frame legacy = legacyMembers > 0 ? new Frame(ItemEncoder.encode(item, Framing.LEGACY)) : null;
+        Frame line = legacyMembers < memberCount ? new Frame(ItemEncoder.encode(item, Framing.LINE)) : null;
         int legacyDelivered = 0;
         int lineDelivered = 0;
         for (int i = 0; i < memberCount; i++) {
@@ -190,8 +192,10 @@ final class Room {
         }
         // Counted once per broadcast: a shared counter touched per delivery would cost more than the delivery.
         stats.delivered(legacyDelivered + lineDelivered);
-        stats.outboxChanged((long) legacyDelivered * (legacy == null ? 0 : legacy.length)
-                + (long) lineDelivered * (line == null ? 0 : line.length));
+        int legacyBytes = legacy == null ? 0 : legacy.bytes.length;
+        int lineBytes = line == null ? 0 : line.bytes.length;
+        stats.outboxChanged((long) legacyDelivered * legacyBytes + (long) lineDelivered * lineBytes);
+        flow.broadcast(Math.max(legacyBytes, lineBytes), legacyDelivered + lineDelivered);
     }
 
     /** Removing a slow consumer broadcasts its leaving, which may find further slow consumers: repeat. */

@@ -1,19 +1,20 @@
 package org.cavechat.daemon;
 
 /**
- * The one UTF-8 question the decoders cannot leave to {@link String}: where a read ends in the middle of a
- * character. The original cut such characters at its 1024-byte reads and the receiving clients failed to
- * decode them; holding back the incomplete tail (at most 3 bytes) until the next read avoids that.
- * Invalid bytes elsewhere are left to {@code new String(bytes, UTF_8)}, which replaces them with U+FFFD.
+ * The UTF-8 questions the decoders cannot leave to {@link String}: whether a read ends in the middle of a
+ * character, and whether the next read finishes it. The original cut such characters at its 1024-byte reads
+ * and the receiving clients failed to decode them. Invalid bytes elsewhere are left to
+ * {@code new String(bytes, UTF_8)}, which replaces them with U+FFFD.
  */
 final class Utf8 {
     private Utf8() {}
 
     /**
-     * The length of an incomplete but so far valid multi-byte sequence at the end of {@code bytes[offset,
-     * offset+length)}, or 0 when the range ends on a character boundary (or with bytes no continuation can fix).
+     * How many bytes are missing from an incomplete but so far valid multi-byte sequence at the end of
+     * {@code bytes[offset, offset+length)}; 0 when the range ends on a character boundary (or with bytes no
+     * continuation can fix).
      */
-    static int incompleteTailLength(byte[] bytes, int offset, int length) {
+    static int missingBytes(byte[] bytes, int offset, int length) {
         int end = offset + length;
         int start = end - 1;
         int continuations = 0;
@@ -25,7 +26,17 @@ final class Utf8 {
             return 0;
         }
         int have = end - start;
-        return have < sequenceLength(bytes[start] & 0xFF) ? have : 0;
+        int needed = sequenceLength(bytes[start] & 0xFF);
+        return have < needed ? needed - have : 0;
+    }
+
+    /** How many of the first bytes of {@code bytes[from, to)}, at most {@code max}, are continuation bytes. */
+    static int leadingContinuations(byte[] bytes, int from, int to, int max) {
+        int count = 0;
+        while (count < max && from + count < to && isContinuation(bytes[from + count])) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean isContinuation(byte b) {

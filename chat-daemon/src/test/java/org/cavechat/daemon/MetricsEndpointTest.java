@@ -86,6 +86,7 @@ class MetricsEndpointTest {
                 # HELP cavechat_leaves_total Connections ended since start, by disconnect reason.
                 # TYPE cavechat_leaves_total counter
                 cavechat_leaves_total{reason="closed"} 0.0
+                cavechat_leaves_total{reason="memory_budget"} 0.0
                 cavechat_leaves_total{reason="name_timeout"} 0.0
                 cavechat_leaves_total{reason="quit"} 0.0
                 cavechat_leaves_total{reason="reset"} 0.0

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * UTF-8 (original defect 6: invalid UTF-8 in a name killed its handler; and its 1024-byte reads cut multi-byte
  * characters, which the original clients then failed to decode). Invalid sequences become U+FFFD for every
- * reader; a character straddling a read boundary is held back whole and never cut.
+ * reader; a legacy read that ends inside a character waits for the next read (at most 100 ms): a character cut
+ * by a read boundary arrives whole, and one that is never finished becomes U+FFFD at the end of its own message.
  */
 class Utf8OnTheWireTest {
 
@@ -65,8 +66,8 @@ class Utf8OnTheWireTest {
         alice.expect(joined("bob"));
         String head = "a".repeat(1023);
         alice.send(head + "éb");
-        alice.expect(message("alice", head)).expect(message("alice", "éb"));
-        bob.expect(message("alice", head) + "\n" + message("alice", "éb") + "\n");
+        alice.expect(message("alice", head + "é")).expect(message("alice", "b"));
+        bob.expect(message("alice", head + "é") + "\n" + message("alice", "b") + "\n");
     }
 
     @Test
@@ -76,26 +77,62 @@ class Utf8OnTheWireTest {
         alice.expect(joined("bob"));
         String head = "a".repeat(1022);
         alice.send(head + "😀😀");
-        alice.expect(message("alice", head)).expect(message("alice", "😀😀"));
-        bob.expect(message("alice", head) + "\n" + message("alice", "😀😀") + "\n");
+        alice.expect(message("alice", head + "😀")).expect(message("alice", "😀"));
+        bob.expect(message("alice", head + "😀") + "\n" + message("alice", "😀") + "\n");
     }
 
     @Test
-    void anIncompleteTailIsHeldBackAndPutInFrontOfTheNextRead() {
+    void aCutCharacterFinishedByTheNextReadEndsTheMessageItWasCutFrom() {
         WireClient alice = cave.joinLegacy("alice");
-        alice.send(bytes("caf", 0xC3));
-        alice.expect(message("alice", "caf"));
+        sendAndAwaitRead(alice, bytes("caf", 0xC3));
         alice.send(bytes(0xA9, "!"));
-        alice.expect(message("alice", "é!"));
+        alice.expect(message("alice", "café")).expect(message("alice", "!"));
     }
 
     @Test
-    void aHeldBackTailThatTheNextReadDoesNotCompleteBecomesOneReplacementCharacter() {
+    void aCutCharacterThatTheNextReadDoesNotFinishBecomesReplacementAtTheEndOfItsOwnMessage() {
         WireClient alice = cave.joinLegacy("alice");
-        alice.send(bytes("abc", 0xE2, 0x82));
-        alice.expect(message("alice", "abc"));
+        sendAndAwaitRead(alice, bytes("abc", 0xE2, 0x82));
         alice.send("d");
-        alice.expect(message("alice", FFFD + "d"));
+        alice.expect(message("alice", "abc" + FFFD)).expect(message("alice", "d"));
+    }
+
+    @Test
+    void aQuitAfterACutCharacterStillQuits() {
+        WireClient alice = cave.joinLegacy("alice");
+        WireClient bob = cave.joinLine("bob");
+        alice.expect(joined("bob"));
+        sendAndAwaitRead(alice, bytes("hi", 0xE2, 0x82));
+        alice.send("{quit}");
+        alice.expect(message("alice", "hi" + FFFD)).expect("{quit}").expectEof();
+        bob.expect(message("alice", "hi" + FFFD) + "\n" + Notices.left("alice") + "\n");
+    }
+
+    @Test
+    void aCutCharacterWithNothingAfterItIsReleasedAfterTheQuietTime() {
+        WireClient alice = cave.joinLegacy("alice");
+        WireClient bob = cave.joinLine("bob");
+        alice.expect(joined("bob"));
+        alice.send(bytes("hi", 0xC3));
+        bob.expect(message("alice", "hi" + FFFD) + "\n");
+        alice.expect(message("alice", "hi" + FFFD));
+    }
+
+    @Test
+    void aCutCharacterBeforeTheConnectionClosesIsRelayedBeforeTheLeaveNotice() {
+        WireClient alice = cave.joinLegacy("alice");
+        WireClient bob = cave.joinLine("bob");
+        alice.expect(joined("bob"));
+        sendAndAwaitRead(alice, bytes("bye", 0xF0, 0x9F));
+        alice.halfClose();
+        bob.expect(message("alice", "bye" + FFFD) + "\n" + Notices.left("alice") + "\n");
+    }
+
+    /** Sends and waits until the daemon has read it, so the next send is a read of its own. */
+    private void sendAndAwaitRead(WireClient client, byte[] bytes) {
+        long before = cave.stats().bytesIn();
+        client.send(bytes);
+        Deadline.awaitEquals("bytes read", before + bytes.length, () -> cave.stats().bytesIn());
     }
 
     @Test

@@ -95,6 +95,21 @@ final class WireClient implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reads {@code text} {@code times} times over and asserts every byte, failing at the first repetition that
+     * differs (a burst of thousands of identical lines, without building or printing megabytes).
+     */
+    WireClient expectRepeated(String text, int times) {
+        byte[] unit = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < times; i++) {
+            byte[] actual = read(unit.length);
+            if (!java.util.Arrays.equals(unit, actual)) {
+                assertEquals(Printable.of(unit), Printable.of(actual), "repetition " + i + " of " + times);
+            }
+        }
+        return this;
+    }
+
     /** Reads exactly {@code expected.length} bytes and asserts they are those bytes. */
     WireClient expect(byte[] expected) {
         assertArrayEquals(expected, read(expected.length), () -> "expected " + Printable.of(expected));
