@@ -35,6 +35,8 @@ final class ChatCollector implements MultiCollector {
                         .help("The CaveChat daemon's version; the value is always 1.")
                         .dataPoint(InfoDataPointSnapshot.builder().labels(build).build()).build(),
                 gauge("cavechat_connections_open", "Connections open now, named or not.", stats.connectionsOpen()),
+                gauge("cavechat_connections_naming", "Connections open now that have not joined yet.",
+                        stats.connectionsNaming()),
                 counter("cavechat_connections",
                         "Connections accepted since start, including those refused because the server was full.",
                         stats.connectionsTotal()),
@@ -47,6 +49,8 @@ final class ChatCollector implements MultiCollector {
                 counter("cavechat_sent_bytes", "Bytes written to all connections.", stats.bytesOut()),
                 gauge("cavechat_outbox_pending_bytes", "Bytes queued in outboxes and not yet written.",
                         stats.outboxBytesPending()),
+                gauge("cavechat_memory_used_bytes", "Heap the outboxes pin now, plus input held back by flow control: "
+                        + "what the memory budget weighs.", stats.memoryUsed()),
                 turns());
     }
 

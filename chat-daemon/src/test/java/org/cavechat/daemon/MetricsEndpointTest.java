@@ -74,6 +74,9 @@ class MetricsEndpointTest {
                 # HELP cavechat_connections_total Connections accepted since start, including those refused because the server was full.
                 # TYPE cavechat_connections_total counter
                 cavechat_connections_total 3.0
+                # HELP cavechat_connections_naming Connections open now that have not joined yet.
+                # TYPE cavechat_connections_naming gauge
+                cavechat_connections_naming 0.0
                 # HELP cavechat_connections_open Connections open now, named or not.
                 # TYPE cavechat_connections_open gauge
                 cavechat_connections_open 3.0
@@ -95,6 +98,9 @@ class MetricsEndpointTest {
                 cavechat_leaves_total{reason="shutdown"} 0.0
                 cavechat_leaves_total{reason="slow_consumer"} 0.0
                 cavechat_leaves_total{reason="write_failed"} 0.0
+                # HELP cavechat_memory_used_bytes Heap the outboxes pin now, plus input held back by flow control: what the memory budget weighs.
+                # TYPE cavechat_memory_used_bytes gauge
+                cavechat_memory_used_bytes %s
                 # HELP cavechat_messages_in_total Chat messages received from members.
                 # TYPE cavechat_messages_in_total counter
                 cavechat_messages_in_total 15.0
@@ -109,7 +115,7 @@ class MetricsEndpointTest {
                 cavechat_sent_bytes_total %s
                 # HELP cavechat_turn_duration_seconds Event-loop turns that produced output, by the time from the start of their reads to the end of their flush: a broadcast's time inside the daemon.
                 # TYPE cavechat_turn_duration_seconds histogram
-                """.formatted(PROJECT_VERSION, (double) received, (double) sent),
+                """.formatted(PROJECT_VERSION, (double) running.stats().memoryUsed(), (double) received, (double) sent),
                 chatFamiliesWithoutTurnSamples(body));
     }
 
@@ -122,6 +128,8 @@ class MetricsEndpointTest {
         Map<String, String> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("cavechat_build_info", "gauge"),
                 Map.entry("cavechat_connections_open", "gauge"),
+                Map.entry("cavechat_connections_naming", "gauge"),
+                Map.entry("cavechat_memory_used_bytes", "gauge"),
                 Map.entry("cavechat_connections_total", "counter"),
                 Map.entry("cavechat_deliveries_out_total", "counter"),
                 Map.entry("cavechat_joins_total", "counter"),
