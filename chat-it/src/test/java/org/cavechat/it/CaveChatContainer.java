@@ -4,7 +4,9 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.testcontainers.containers.GenericContainer;
@@ -19,6 +21,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     static final int CHAT_PORT = 33000;
+    /** The metrics port the docs suggest; the container's, so it must listen on all its interfaces. */
+    static final int METRICS_PORT = 33001;
     private final ToStringConsumer log = new ToStringConsumer();
     private String name;
 
@@ -39,6 +43,21 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     CaveChatContainer onHostPort(int hostPort) {
         addFixedExposedPort(hostPort, CHAT_PORT);
         return self();
+    }
+
+    /** Serves metrics and /healthz on {@link #METRICS_PORT} of all the container's interfaces, published like the chat. */
+    CaveChatContainer withMetrics() {
+        addExposedPort(METRICS_PORT);
+        String[] options = getCommandParts();
+        String[] withMetrics = Arrays.copyOf(options, options.length + 2);
+        withMetrics[options.length] = "--metrics";
+        withMetrics[options.length + 1] = "0.0.0.0:" + METRICS_PORT;
+        return withCommand(withMetrics);
+    }
+
+    /** The metrics endpoint's base URI on the Docker host. */
+    URI metricsUri() {
+        return URI.create("http://" + getHost() + ":" + getMappedPort(METRICS_PORT));
     }
 
     /** Where clients connect: the chat port as mapped on the Docker host. */
