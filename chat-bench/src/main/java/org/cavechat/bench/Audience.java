@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.cavechat.bots.Framing;
+import org.cavechat.bots.ServerText;
 
 /**
  * The members of one benchmark room, held open across a trial: one line-framed sender and
@@ -35,18 +36,16 @@ final class Audience implements AutoCloseable {
     private final AudienceReader reader;
     private final Thread readerThread;
     private final Thread echoThread;
-    private final ByteBuffer message = ByteBuffer.wrap(ClientFraming.LINE.encode(PAYLOAD));
-    /** Bytes the sender has received; its join notices tell when every listener is in the room. */
-    private final AtomicLong echoBytes = new AtomicLong();
+    private final ByteBuffer message = ByteBuffer.wrap(Framing.LINE.frame(PAYLOAD));
     private long sent;
 
-    private Audience(InetSocketAddress server, int members, ClientFraming framing) throws IOException {
+    private Audience(InetSocketAddress server, int members, Framing framing) throws IOException {
         this.members = members;
         this.counter = new DeliveryCounter(members);
         this.reader = new AudienceReader(counter);
         this.readerThread = Thread.ofPlatform().daemon().name("audience-reader").start(reader);
-        this.sender = join(server, List.of(SENDER), ClientFraming.LINE).getFirst();
-        Delivery echoes = delivery(ClientFraming.LINE);
+        this.sender = join(server, List.of(SENDER), Framing.LINE).getFirst();
+        Delivery echoes = delivery(Framing.LINE);
         this.echoThread = Thread.ofPlatform().daemon().name("audience-echoes")
                 .start(() -> readEchoes(echoes));
         for (int first = 1; first < members; first += JOIN_BATCH) {
@@ -59,13 +58,12 @@ final class Audience implements AutoCloseable {
                 reader.add(listener, delivery(framing));
             }
         }
-        awaitJoinNotices();
-        sender.write(ByteBuffer.wrap(ClientFraming.LINE.encode(Delivery.MARK)));
+        sender.write(ByteBuffer.wrap(Framing.LINE.frame(Delivery.MARK)));
         counter.awaitSettled();
     }
 
     /** Joins {@code members} members (at least 1) and returns once every one has the sync mark. */
-    static Audience join(InetSocketAddress server, int members, ClientFraming framing) throws IOException {
+    static Audience join(InetSocketAddress server, int members, Framing framing) throws IOException {
         if (members < 1) {
             throw new IllegalArgumentException("a room needs at least the sender, not " + members);
         }
@@ -100,39 +98,24 @@ final class Audience implements AutoCloseable {
         return counter.delivered();
     }
 
-    /**
-     * A welcome can arrive before its member is in the room (the original, and so the baseline, welcomes
-     * first and adds the member after the join notice): the sync mark waits until the sender, which
-     * joined first, has every later member's join notice.
-     */
-    private void awaitJoinNotices() {
-        long noticeBytes = 0;
-        for (int position = 1; position < members; position++) {
-            noticeBytes += ClientFraming.LINE.encode("m" + position + " has joined the chat!").length;
-        }
-        long expected = noticeBytes;
-        counter.awaitSetup(() -> echoBytes.get() >= expected,
-                () -> echoBytes.get() + " of " + expected + " bytes of join notices reached the sender");
-    }
-
-    private static Delivery delivery(ClientFraming framing) {
-        return new Delivery(framing.encode(SENDER + ": " + PAYLOAD).length, framing.encode("").length);
+    private static Delivery delivery(Framing framing) {
+        return new Delivery(framing.frame(ServerText.message(SENDER, PAYLOAD)).length, framing.terminator().length);
     }
 
     /** Connects and names all of {@code names} before reading any greeting: one batch of joins. */
-    private static List<SocketChannel> join(InetSocketAddress server, List<String> names, ClientFraming framing)
+    private static List<SocketChannel> join(InetSocketAddress server, List<String> names, Framing framing)
             throws IOException {
         List<SocketChannel> channels = new ArrayList<>();
         for (String name : names) {
             SocketChannel channel = SocketChannel.open(server);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.write(ByteBuffer.wrap(framing.name(name)));
+            channel.write(ByteBuffer.wrap(framing.frame(name)));
             channels.add(channel);
         }
         // A member receives nothing between the greeting and its welcome: no broadcast reaches the unnamed.
         for (int i = 0; i < names.size(); i++) {
-            readExactly(channels.get(i), ThreadPerClientServer.GREETING.length() + framing.encode(
-                    "Welcome " + names.get(i) + "! If you ever want to quit, type {quit} to exit.").length);
+            readExactly(channels.get(i), ServerText.GREETING.length()
+                    + framing.frame(ServerText.welcome(names.get(i))).length);
         }
         return channels;
     }
@@ -151,7 +134,6 @@ final class Audience implements AutoCloseable {
         boolean wasSettled = false;
         try {
             for (int n = sender.read(scratch.clear()); n >= 0; n = sender.read(scratch.clear())) {
-                echoBytes.addAndGet(n);
                 counter.add(echoes.received(scratch.flip()));
                 if (!wasSettled && echoes.settled()) {
                     wasSettled = true;

@@ -7,18 +7,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.cavechat.bots.Framing;
+import org.cavechat.bots.ServerText;
 
 /**
  * One client of the {@link ThreadPerClientServer}, served by its own platform thread, as the
  * original's {@code handle_client}. Writes to its socket happen only while the server's lock is
- * held (broadcasts and the quit echo) or before the member joins the room (greeting, welcome).
+ * held (the welcome, broadcasts and the quit echo) or before the member joins the room (the greeting).
  */
 final class BaselineMember {
     private static final int CHUNK = 1024;
 
     private final ThreadPerClientServer server;
     private final Socket socket;
-    private boolean lineFramed;
+    /** Legacy until the first read shows a newline; written by the member's thread before it joins. */
+    private Framing framing = Framing.LEGACY;
     private String name = "";
 
     BaselineMember(ThreadPerClientServer server, Socket socket) {
@@ -37,19 +40,18 @@ final class BaselineMember {
     void serve() {
         try (socket) {
             InputStream in = socket.getInputStream();
-            send(ThreadPerClientServer.GREETING);
+            send(ServerText.GREETING);
             byte[] chunk = new byte[CHUNK];
             int n = in.read(chunk);
             if (n < 0) {
                 return;
             }
             int newline = indexOf(chunk, n, (byte) '\n');
-            lineFramed = newline >= 0;
-            byte[] rest = lineFramed ? Arrays.copyOfRange(chunk, newline + 1, n) : new byte[0];
-            name = decode(chunk, lineFramed ? newline : n).strip();
-            send("Welcome " + name + "! If you ever want to quit, type {quit} to exit.");
+            framing = newline >= 0 ? Framing.LINE : Framing.LEGACY;
+            byte[] rest = newline >= 0 ? Arrays.copyOfRange(chunk, newline + 1, n) : new byte[0];
+            name = decode(chunk, newline >= 0 ? newline : n).strip();
             server.join(this);
-            if (lineFramed) {
+            if (framing == Framing.LINE) {
                 serveLines(in, rest);
             } else {
                 serveChunks(in, chunk);
@@ -91,14 +93,14 @@ final class BaselineMember {
 
     /** Relays one message; false once the member has quit. */
     private boolean relay(String message) {
-        if (message.equals("{quit}")) {
+        if (message.equals(ServerText.QUIT)) {
             synchronized (server) {
-                sendQuietly("{quit}");
+                sendQuietly(ServerText.QUIT);
             }
             return false;
         }
         if (!message.isEmpty()) {
-            server.broadcast(message, name + ": ");
+            server.broadcast(message, name + ServerText.SENDER_SEPARATOR);
         }
         return true;
     }
@@ -112,9 +114,9 @@ final class BaselineMember {
         }
     }
 
-    private void send(String item) throws IOException {
+    void send(String item) throws IOException {
         OutputStream out = socket.getOutputStream();
-        out.write((lineFramed ? item + "\n" : item).getBytes(StandardCharsets.UTF_8));
+        out.write(framing.frame(item));
     }
 
     /** Closes a socket that may already be broken; true when it closed cleanly. */

@@ -2,6 +2,7 @@ package org.cavechat.bench;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.cavechat.bots.Framing;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +51,7 @@ public class BroadcastLatencyBenchmark {
     @Setup(Level.Trial)
     public void joinRoom() throws Exception {
         running = server.start();
-        audience = Audience.join(running.address(), members, ClientFraming.LINE);
+        audience = Audience.join(running.address(), members, Framing.LINE);
     }
 
     /**

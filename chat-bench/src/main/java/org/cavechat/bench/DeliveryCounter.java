@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -57,16 +56,11 @@ final class DeliveryCounter {
         return reads.get();
     }
 
-    /** Waits until every member has received the sync mark. */
+    /** Waits, polling, until every member has received the sync mark: setup, not a measured path. */
     void awaitSettled() {
-        awaitSetup(() -> unsettled.get() == 0, () -> unsettled.get() + " members still wait for the sync mark");
-    }
-
-    /** Waits, polling, for a condition of the room's setup: not for measured paths. */
-    void awaitSetup(BooleanSupplier done, Supplier<String> progress) {
         long deadline = System.nanoTime() + STALL_LIMIT.toNanos();
-        while (!done.getAsBoolean()) {
-            check(deadline, progress);
+        while (unsettled.get() != 0) {
+            check(deadline, () -> unsettled.get() + " members still wait for the sync mark");
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }

@@ -2,6 +2,7 @@ package org.cavechat.bench;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.cavechat.bots.Framing;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,7 +50,7 @@ public class FanOutBenchmark {
     public ServerKind server;
 
     @Param({"LINE", "LEGACY"})
-    public ClientFraming framing;
+    public Framing framing;
 
     private ServerKind.Running running;
     private Audience audience;

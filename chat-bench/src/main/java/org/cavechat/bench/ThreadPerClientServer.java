@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cavechat.bots.ServerText;
 
 /**
  * The baseline: the original {@code chat_serv.py}'s design, written in Java so that the benchmarks
@@ -19,15 +20,15 @@ import java.util.List;
  *
  * <p>It speaks the same protocol as CaveChat (greeting, name, welcome, join, messages, quit, leave;
  * line framing when the name ends with a newline, legacy framing otherwise) and fixes only what would
- * stop a benchmark: the room is guarded by a lock (the original's dictionary was not), a dead member
- * is removed, and the sockets use TCP_NODELAY like CaveChat's, so that the comparison is about the
+ * stop a benchmark: the room is guarded by a lock (the original's dictionary was not), a member is
+ * welcomed and added to the room under that lock (the original welcomed first and added the member
+ * later, so a member holding its welcome could still miss the next broadcasts), a dead member is
+ * removed, and the sockets use TCP_NODELAY like CaveChat's, so that the comparison is about the
  * threading and the writes, not about Nagle's algorithm.
  *
  * <p>Threads: one acceptor, one reader per client. {@code members} is guarded by {@code this}.
  */
 public final class ThreadPerClientServer implements AutoCloseable {
-    static final String GREETING = "Greetings from the cave! Now type your name and press enter!";
-
     private final ServerSocket listener;
     private final List<BaselineMember> members = new ArrayList<>();
     private final List<Socket> open = new ArrayList<>();
@@ -68,18 +69,20 @@ public final class ThreadPerClientServer implements AutoCloseable {
         }
     }
 
-    /** Adds a member after telling the others it joined (the original broadcast the join first). */
-    void join(BaselineMember member) {
-        synchronized (this) {
-            broadcast(member.name() + " has joined the chat!", "");
-            members.add(member);
-        }
+    /**
+     * Welcomes a member, tells the others it joined and then adds it (the original's order), in one hold
+     * of the lock: once a member has its welcome, it is in the room for every later broadcast.
+     */
+    synchronized void join(BaselineMember member) throws IOException {
+        member.send(ServerText.welcome(member.name()));
+        broadcast(ServerText.joined(member.name()), "");
+        members.add(member);
     }
 
     void leave(BaselineMember member) {
         synchronized (this) {
             if (members.remove(member)) {
-                broadcast(member.name() + " has left the chat.", "");
+                broadcast(ServerText.left(member.name()), "");
             }
             open.remove(member.socket());
         }

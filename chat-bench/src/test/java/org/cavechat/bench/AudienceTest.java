@@ -2,6 +2,7 @@ package org.cavechat.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.cavechat.bots.Framing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -10,7 +11,7 @@ class AudienceTest {
 
     @ParameterizedTest(name = "{0}, {1} framing")
     @CsvSource({"CAVECHAT, LINE", "CAVECHAT, LEGACY", "THREAD_PER_CLIENT, LINE", "THREAD_PER_CLIENT, LEGACY"})
-    void everyMessageCountsOnceForEveryMemberAndJoinNoticesNotAtAll(ServerKind kind, ClientFraming framing)
+    void everyMessageCountsOnceForEveryMemberAndJoinNoticesNotAtAll(ServerKind kind, Framing framing)
             throws Exception {
         try (ServerKind.Running server = kind.start();
                 Audience audience = Audience.join(server.address(), 300, framing)) {

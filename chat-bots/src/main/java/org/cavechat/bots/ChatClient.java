@@ -90,8 +90,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends one message: a single write, with {@code \n} appended in line framing. */
     public void send(String text) throws IOException {
-        String framed = framing == Framing.LINE ? text + "\n" : text;
-        sendRaw(framed.getBytes(StandardCharsets.UTF_8));
+        sendRaw(framing.frame(text));
     }
 
     /** Sends these bytes exactly, in one write (invalid UTF-8, missing newlines...). */
@@ -105,12 +104,12 @@ public final class ChatClient implements AutoCloseable {
 
     private static boolean isQuit(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.equals(Phrases.QUIT) || text.equals(Phrases.QUIT + "\n") || text.equals(Phrases.QUIT + "\r\n");
+        return text.equals(ServerText.QUIT) || text.equals(ServerText.QUIT + "\n") || text.equals(ServerText.QUIT + "\r\n");
     }
 
     /** Sends {@code {quit}}; the server answers with its echo and closes. */
     public void quit() throws IOException {
-        send(Phrases.QUIT);
+        send(ServerText.QUIT);
     }
 
     /** Member names the legacy decoder may meet before it sees them join (see {@link LegacyDecoder}). */

@@ -9,6 +9,57 @@ public sealed interface ChatEvent {
     /** The item's text as sent by the server, without the line framing's {@code \n}. */
     String item();
 
+    /**
+     * The event one complete item is. A sender is the text before the first {@code ": "}; a joined or
+     * left name is the text before the fixed ending, when it holds no {@code ": "}: CaveChat names
+     * never contain a colon, so for CaveChat this is exact. Unknown texts are {@link Notice}s.
+     */
+    static ChatEvent of(String item) {
+        ChatEvent whole = whole(item);
+        if (whole != null) {
+            return whole;
+        }
+        if (item.startsWith(ServerText.WELCOME_OPEN) && item.endsWith(ServerText.WELCOME_CLOSE)
+                && item.length() >= ServerText.WELCOME_OPEN.length() + ServerText.WELCOME_CLOSE.length()) {
+            return new Welcome(item.substring(ServerText.WELCOME_OPEN.length(),
+                    item.length() - ServerText.WELCOME_CLOSE.length()));
+        }
+        if (item.startsWith(ServerText.NAME_TAKEN_OPEN) && item.endsWith(ServerText.NAME_TAKEN_CLOSE)) {
+            return new NameRefused(item);
+        }
+        int separator = item.indexOf(ServerText.SENDER_SEPARATOR);
+        ChatEvent membership = separator < 0 ? membership(item) : null;
+        if (membership != null) {
+            return membership;
+        }
+        if (separator > 0) {
+            return new Message(item.substring(0, separator),
+                    item.substring(separator + ServerText.SENDER_SEPARATOR.length()));
+        }
+        return new Notice(item);
+    }
+
+    private static ChatEvent whole(String item) {
+        return switch (item) {
+            case ServerText.GREETING, ServerText.GREETING_ARTICLE -> new Greeting(item);
+            case ServerText.QUIT -> new QuitEcho();
+            case ServerText.SHUTDOWN -> new ShutdownNotice();
+            case ServerText.FULL -> new ServerFull();
+            case ServerText.NAME_INVALID -> new NameRefused(item);
+            default -> null;
+        };
+    }
+
+    private static ChatEvent membership(String item) {
+        if (item.endsWith(ServerText.JOINED) && item.length() > ServerText.JOINED.length()) {
+            return new Joined(item.substring(0, item.length() - ServerText.JOINED.length()));
+        }
+        if (item.endsWith(ServerText.LEFT) && item.length() > ServerText.LEFT.length()) {
+            return new Left(item.substring(0, item.length() - ServerText.LEFT.length()));
+        }
+        return null;
+    }
+
     /** Item 1: the greeting; {@code text} is the repository's or the article's variant. */
     record Greeting(String text) implements ChatEvent {
         @Override
@@ -21,7 +72,7 @@ public sealed interface ChatEvent {
     record Welcome(String name) implements ChatEvent {
         @Override
         public String item() {
-            return Phrases.WELCOME_OPEN + name + Phrases.WELCOME_CLOSE;
+            return ServerText.welcome(name);
         }
     }
 
@@ -29,7 +80,7 @@ public sealed interface ChatEvent {
     record Joined(String name) implements ChatEvent {
         @Override
         public String item() {
-            return name + Phrases.JOINED;
+            return ServerText.joined(name);
         }
     }
 
@@ -37,7 +88,7 @@ public sealed interface ChatEvent {
     record Left(String name) implements ChatEvent {
         @Override
         public String item() {
-            return name + Phrases.LEFT;
+            return ServerText.left(name);
         }
     }
 
@@ -45,7 +96,7 @@ public sealed interface ChatEvent {
     record Message(String sender, String text) implements ChatEvent {
         @Override
         public String item() {
-            return sender + Phrases.SENDER_SEPARATOR + text;
+            return ServerText.message(sender, text);
         }
     }
 
@@ -53,7 +104,7 @@ public sealed interface ChatEvent {
     record QuitEcho() implements ChatEvent {
         @Override
         public String item() {
-            return Phrases.QUIT;
+            return ServerText.QUIT;
         }
     }
 
@@ -61,7 +112,7 @@ public sealed interface ChatEvent {
     record ShutdownNotice() implements ChatEvent {
         @Override
         public String item() {
-            return Phrases.SHUTDOWN;
+            return ServerText.SHUTDOWN;
         }
     }
 
@@ -77,7 +128,7 @@ public sealed interface ChatEvent {
     record ServerFull() implements ChatEvent {
         @Override
         public String item() {
-            return Phrases.FULL;
+            return ServerText.FULL;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code chat-bots conform}: runs the bundled conformance suite and prints a pass/fail table. */
-@Command(name = "conform", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "conform", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = {"Runs the bundled conformance suite (docs/conformance.md) against a server and prints"
             + " a pass/fail table, then the steps of every failed script.",
             "For the original Python server: --legacy-only --pace 100ms."},

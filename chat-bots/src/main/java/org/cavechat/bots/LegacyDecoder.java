@@ -67,7 +67,7 @@ final class LegacyDecoder implements EventDecoder {
         pending.append(utf8.finish());
         List<ChatEvent> events = split(true);
         if (!pending.isEmpty()) {
-            events.add(Phrases.classify(pending.toString()));
+            events.add(ChatEvent.of(pending.toString()));
             pending.setLength(0);
         }
         events.add(new ChatEvent.EndOfStream());
@@ -95,7 +95,7 @@ final class LegacyDecoder implements EventDecoder {
         int start = 0;
         int end;
         while (start < pending.length() && (end = itemEnd(start, readEnded)) > start) {
-            ChatEvent event = Phrases.classify(pending.substring(start, end));
+            ChatEvent event = ChatEvent.of(pending.substring(start, end));
             learnFrom(event);
             events.add(event);
             start = end;
@@ -116,12 +116,12 @@ final class LegacyDecoder implements EventDecoder {
 
     /** Where the item starting at {@code start} ends, or -1 while it is incomplete. */
     private int itemEnd(int start, boolean readEnded) {
-        for (String fixed : Phrases.FIXED) {
+        for (String fixed : ServerText.FIXED) {
             if (matchesAt(start, fixed)) {
                 return start + fixed.length();
             }
         }
-        for (List<String> pair : Phrases.BRACKETED) {
+        for (List<String> pair : ServerText.BRACKETED) {
             if (matchesAt(start, pair.get(0))) {
                 int limit = start + pair.get(0).length() + MAX_BRACKETED_MIDDLE + pair.get(1).length();
                 int close = find(pair.get(1), start + pair.get(0).length(), limit);
@@ -133,7 +133,7 @@ final class LegacyDecoder implements EventDecoder {
                 }
             }
         }
-        if (pending.length() - start < HEAD_WINDOW && Phrases.isProperPrefixOfPhrase(pending.substring(start))) {
+        if (pending.length() - start < HEAD_WINDOW && ServerText.isProperPrefixOfPhrase(pending.substring(start))) {
             return -1;
         }
         return headedItemEnd(start, readEnded);
@@ -142,18 +142,18 @@ final class LegacyDecoder implements EventDecoder {
     /** Ends a join, leave, message or unknown notice that starts at {@code start}. */
     private int headedItemEnd(int start, boolean readEnded) {
         int limit = start + HEAD_WINDOW;
-        int separator = find(Phrases.SENDER_SEPARATOR, start, limit);
-        int joined = find(Phrases.JOINED, start, separator < 0 ? limit : separator);
-        int left = find(Phrases.LEFT, start, separator < 0 ? limit : separator);
+        int separator = find(ServerText.SENDER_SEPARATOR, start, limit);
+        int joined = find(ServerText.JOINED, start, separator < 0 ? limit : separator);
+        int left = find(ServerText.LEFT, start, separator < 0 ? limit : separator);
         int membership = joined < 0 || left < 0 ? Math.max(joined, left) : Math.min(joined, left);
         if (membership > start) {
-            return membership + (membership == joined ? Phrases.JOINED : Phrases.LEFT).length();
+            return membership + (membership == joined ? ServerText.JOINED : ServerText.LEFT).length();
         }
         boolean shortTail = pending.length() - start < HEAD_WINDOW;
         if (separator < 0 && shortTail && endsInsideMembership(pending.substring(start))) {
             return -1;
         }
-        int textStart = separator > start ? separator + Phrases.SENDER_SEPARATOR.length() : start + 1;
+        int textStart = separator > start ? separator + ServerText.SENDER_SEPARATOR.length() : start + 1;
         return nextItemStart(textStart, readEnded);
     }
 
@@ -170,7 +170,7 @@ final class LegacyDecoder implements EventDecoder {
 
     /** A read may end in {@code "carol has jo"}: wait for the rest of the fixed ending. */
     private static boolean endsInsideMembership(String rest) {
-        for (String suffix : List.of(Phrases.JOINED, Phrases.LEFT)) {
+        for (String suffix : List.of(ServerText.JOINED, ServerText.LEFT)) {
             for (int length = Math.min(suffix.length() - 1, rest.length() - 1); length > 0; length--) {
                 if (rest.endsWith(suffix.substring(0, length))) {
                     return true;
@@ -186,7 +186,7 @@ final class LegacyDecoder implements EventDecoder {
      */
     private int nextItemStart(int from, boolean readEnded) {
         for (int at = from; at < pending.length(); at++) {
-            if (matchesAt(at, Phrases.SHUTDOWN)) {
+            if (matchesAt(at, ServerText.SHUTDOWN)) {
                 return at;
             }
             int nameStart = knownNameEndingAt(from, at);
@@ -197,8 +197,8 @@ final class LegacyDecoder implements EventDecoder {
         if (!readEnded) {
             return -1;
         }
-        int quit = pending.length() - Phrases.QUIT.length();
-        boolean endsWithQuit = quitSent && quit >= from && matchesAt(quit, Phrases.QUIT);
+        int quit = pending.length() - ServerText.QUIT.length();
+        boolean endsWithQuit = quitSent && quit >= from && matchesAt(quit, ServerText.QUIT);
         return endsWithQuit ? quit : pending.length();
     }
 
@@ -217,7 +217,7 @@ final class LegacyDecoder implements EventDecoder {
     }
 
     private boolean startsMarker(int at) {
-        for (String marker : List.of(Phrases.SENDER_SEPARATOR, Phrases.JOINED, Phrases.LEFT)) {
+        for (String marker : List.of(ServerText.SENDER_SEPARATOR, ServerText.JOINED, ServerText.LEFT)) {
             if (matchesAt(at, marker)) {
                 return true;
             }

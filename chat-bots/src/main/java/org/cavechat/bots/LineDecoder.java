@@ -42,12 +42,12 @@ final class LineDecoder implements EventDecoder {
 
     /** Returns false while the stream start is still a prefix of an unframed opening text. */
     private boolean takeUnframedOpening(List<ChatEvent> events) {
-        for (String opening : List.of(Phrases.GREETING, Phrases.GREETING_ARTICLE, Phrases.FULL)) {
+        for (String opening : List.of(ServerText.GREETING, ServerText.GREETING_ARTICLE, ServerText.FULL)) {
             if (pending.length() < opening.length() && opening.startsWith(pending.toString())) {
                 return false;
             }
             if (startsWith(pending, opening)) {
-                events.add(Phrases.classify(opening));
+                events.add(ChatEvent.of(opening));
                 pending.delete(0, opening.length());
                 break;
             }
@@ -62,7 +62,7 @@ final class LineDecoder implements EventDecoder {
 
     private static void addLine(String line, List<ChatEvent> events) {
         if (!line.isEmpty()) {
-            events.add(Phrases.classify(line));
+            events.add(ChatEvent.of(line));
         }
     }
 

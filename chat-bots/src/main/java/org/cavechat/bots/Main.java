@@ -2,16 +2,17 @@ package org.cavechat.bots;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code chat-bots} command: {@code java -jar chat-bots.jar <command>}. Every command has
  * {@code --help} and {@code --version} and the same exit statuses.
  */
-@Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = "Scripted bots, conformance checks and load for CaveChat and the original chat server.",
         subcommands = {RunCommand.class, ConformCommand.class, org.cavechat.bots.swarm.SwarmCommand.class,
             org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class},

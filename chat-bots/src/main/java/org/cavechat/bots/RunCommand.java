@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code chat-bots run SCRIPT...}: runs conversation scripts and prints each step's outcome. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = {"Runs conversation scripts (format: docs/scripts.md) against a server, one after another.",
             "Every script is checked before the first one runs."},
         exitCodeListHeading = "%nExit status:%n",

@@ -1,6 +1,7 @@
 package org.cavechat.bots;
 
 import java.time.Duration;
+import org.cavechat.daemon.DurationConverter;
 import picocli.CommandLine.Option;
 
 /** Timing options shared by {@code run} and {@code conform}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.cavechat.daemon.DurationConverter;
 
 /**
  * Reads the script format of docs/scripts.md: one step per line, {@code #} starts a comment line,

@@ -105,7 +105,7 @@ final class ScriptRunner {
             client.knowNames(names);
             Bot bot = new Bot(connect.bot(), client);
             bots.put(connect.bot(), bot);
-            return connect.awaitGreeting() ? expect(bot, Phrases.GREETING, Phrases.GREETING_ARTICLE) : null;
+            return connect.awaitGreeting() ? expect(bot, ServerText.GREETING, ServerText.GREETING_ARTICLE) : null;
         }
 
         private Mismatch act(Step step, Bot bot) throws IOException {
@@ -206,12 +206,10 @@ final class ScriptRunner {
     }
 
     private static byte[] framed(Bot bot, byte[] text) {
-        if (bot.client().framing() == Framing.LEGACY) {
-            return text;
-        }
-        byte[] line = java.util.Arrays.copyOf(text, text.length + 1);
-        line[text.length] = '\n';
-        return line;
+        byte[] terminator = bot.client().framing().terminator();
+        byte[] framed = java.util.Arrays.copyOf(text, text.length + terminator.length);
+        System.arraycopy(terminator, 0, framed, text.length, terminator.length);
+        return framed;
     }
 
     private static String describeExpected(Step step) {

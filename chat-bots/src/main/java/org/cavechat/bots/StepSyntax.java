@@ -3,8 +3,8 @@ package org.cavechat.bots;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
+import org.cavechat.daemon.DurationConverter;
 
 /** The verbs of the script format and how each reads its arguments (docs/scripts.md). */
 enum StepSyntax {
@@ -12,7 +12,7 @@ enum StepSyntax {
         @Override
         Step build(int line, String source, ScriptParser.Words words) {
             String bot = words.next("a bot name");
-            Framing framing = framing(words.next("a framing (legacy or line)"));
+            Framing framing = Framing.named(words.next("a framing (legacy or line)"));
             String option = words.optional();
             if (option != null && !option.equals("nogreeting")) {
                 throw new IllegalArgumentException("unexpected '" + option + "' (the only option is nogreeting)");
@@ -134,14 +134,6 @@ enum StepSyntax {
         }
         throw new IllegalArgumentException("unknown verb '" + verb + "' (known: "
                 + Arrays.stream(values()).map(s -> s.verb).collect(Collectors.joining(", ")) + ")");
-    }
-
-    private static Framing framing(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "legacy" -> Framing.LEGACY;
-            case "line" -> Framing.LINE;
-            default -> throw new IllegalArgumentException("unknown framing '" + word + "' (legacy or line)");
-        };
     }
 
     private static byte[] text(ScriptParser.Words words, String what) {

@@ -9,13 +9,6 @@ final class UnreachableServerException extends Exception {
     private static final long serialVersionUID = 1L;
 
     UnreachableServerException(InetSocketAddress server, IOException cause) {
-        super("cannot reach " + server.getHostString() + ":" + server.getPort() + ": " + describe(cause), cause);
-    }
-
-    private static String describe(IOException cause) {
-        if (cause instanceof java.net.UnknownHostException) {
-            return "unknown host";
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        super(ConnectFailure.describe(server.getHostString(), server.getPort(), cause), cause);
     }
 }

@@ -83,7 +83,8 @@ class ConformanceSuiteTest {
         }
         CommandRun run = CommandRun.of("conform", "--server", "127.0.0.1:" + port);
         assertEquals(3, run.status(), run::toString);
-        assertEquals("chat-bots conform: cannot reach 127.0.0.1:" + port + ": Connection refused\n", run.err());
+        assertEquals("chat-bots conform: cannot connect to 127.0.0.1:" + port
+                + ": connection refused (is the daemon running?)\n", run.err());
     }
 
     @Test

@@ -28,17 +28,17 @@ class LegacyDecoderTest {
 
     @Test
     void eachReadIsOneItemWhenNothingCoalesced() {
-        assertEquals(List.of(new ChatEvent.Greeting(Phrases.GREETING), new ChatEvent.Welcome("alice"),
+        assertEquals(List.of(new ChatEvent.Greeting(ServerText.GREETING), new ChatEvent.Welcome("alice"),
                         new ChatEvent.Joined("bob"), new ChatEvent.Message("alice", "hi"),
                         new ChatEvent.Message("bob", "hello"), new ChatEvent.QuitEcho()),
-                feed(Phrases.GREETING, WELCOME_ALICE, "bob has joined the chat!", "alice: hi", "bob: hello", "{quit}"));
+                feed(ServerText.GREETING, WELCOME_ALICE, "bob has joined the chat!", "alice: hi", "bob: hello", "{quit}"));
     }
 
     @Test
     void welcomeCoalescedWithTheFirstMessageIsSplitAtTheWelcomeClosing() {
-        assertEquals(List.of(new ChatEvent.Greeting(Phrases.GREETING), new ChatEvent.Welcome("alice"),
+        assertEquals(List.of(new ChatEvent.Greeting(ServerText.GREETING), new ChatEvent.Welcome("alice"),
                         new ChatEvent.Message("alice", "hi")),
-                feed(Phrases.GREETING + WELCOME_ALICE + "alice: hi"));
+                feed(ServerText.GREETING + WELCOME_ALICE + "alice: hi"));
     }
 
     @Test
@@ -116,13 +116,13 @@ class LegacyDecoderTest {
     void shutdownNoticeCoalescedBehindAMessageIsSplit() {
         feed(WELCOME_ALICE);
         assertEquals(List.of(new ChatEvent.Message("alice", "hi"), new ChatEvent.ShutdownNotice()),
-                feed("alice: hi" + Phrases.SHUTDOWN));
+                feed("alice: hi" + ServerText.SHUTDOWN));
     }
 
     @Test
     void aFixedTextSplitAcrossReadsWaitsForTheRest() {
         assertEquals(List.of(), feed("Greetings from the cave! Now"));
-        assertEquals(List.of(new ChatEvent.Greeting(Phrases.GREETING)),
+        assertEquals(List.of(new ChatEvent.Greeting(ServerText.GREETING)),
                 feed(" type your name and press enter!Welcome al"));
         assertEquals(List.of(new ChatEvent.Welcome("alice")),
                 feed("ice! If you ever want to quit, type {quit} to exit."));
@@ -161,11 +161,11 @@ class LegacyDecoderTest {
 
     @Test
     void refusalsAreBracketedByTheirFixedTexts() {
-        assertEquals(List.of(new ChatEvent.Greeting(Phrases.GREETING),
+        assertEquals(List.of(new ChatEvent.Greeting(ServerText.GREETING),
                         new ChatEvent.NameRefused("Sorry, the name bob is taken. Type another name and press enter!"),
-                        new ChatEvent.NameRefused(Phrases.NAME_INVALID)),
-                feed(Phrases.GREETING + "Sorry, the name bob is taken. Type another name and press enter!"
-                        + Phrases.NAME_INVALID));
+                        new ChatEvent.NameRefused(ServerText.NAME_INVALID)),
+                feed(ServerText.GREETING + "Sorry, the name bob is taken. Type another name and press enter!"
+                        + ServerText.NAME_INVALID));
     }
 
     @Test

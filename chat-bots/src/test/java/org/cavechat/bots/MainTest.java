@@ -17,10 +17,10 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "conform"})
-    void everyCommandHasAVersion(String command) {
+    @ValueSource(strings = {"", "run", "conform", "swarm", "simulate"})
+    void everyCommandsVersionIsTheMavenProjectVersion(String command) {
         String version = succeeds(command, "--version");
-        assertTrue(version.startsWith("chat-bots "), version);
+        assertEquals("chat-bots " + System.getProperty("cavechat.version") + System.lineSeparator(), version);
     }
 
     private static String succeeds(String command, String option) {
@@ -42,6 +42,14 @@ class MainTest {
         CommandRun run = CommandRun.of("dance");
         assertEquals(2, run.status(), run::toString);
         assertEquals("chat-bots: Unmatched argument at index 0: 'dance' (see --help)\n", run.err());
+    }
+
+    @Test
+    void aDurationOptionOutsideTheOneRuleIsAUsageErrorOfOneLine() {
+        CommandRun run = CommandRun.of("run", "--timeout", "PT-2S", "any.chat");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots run: Invalid value for option '--timeout': 'PT-2S' is negative: a duration is 0 or more"
+                + " (see --help)\n", run.err());
     }
 
     @Test

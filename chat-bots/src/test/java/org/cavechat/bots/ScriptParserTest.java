@@ -128,6 +128,13 @@ class ScriptParserTest {
     }
 
     @Test
+    void aDurationFollowsTheDaemonsOneRuleFromZeroToAYear() throws Exception {
+        assertEquals("t.chat:1: 'PT-1S' is negative: a duration is 0 or more", error("pause PT-1S"));
+        assertEquals("t.chat:1: '8761h' is longer than the longest duration, 8760h (365 days)", error("timeout 8761h"));
+        assertEquals(new Step.Pause(1, "pause 0ms", Duration.ZERO), parse("pause 0ms").steps().getFirst());
+    }
+
+    @Test
     void aScriptWithoutStepsIsAnError() {
         assertEquals("t.chat: the script has no steps", error("# only a comment\n\n"));
     }

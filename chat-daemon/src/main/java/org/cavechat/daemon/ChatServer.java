@@ -33,6 +33,11 @@ public final class ChatServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (in use, not available, not permitted)
      */
     public static ChatServer start(DaemonConfig config, Log log) throws IOException {
+        return start(config, log, new DaemonStats());
+    }
+
+    /** As {@link #start(DaemonConfig, Log)}, counting into {@code stats}, which the caller may already serve. */
+    static ChatServer start(DaemonConfig config, Log log, DaemonStats stats) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -41,7 +46,7 @@ public final class ChatServer implements AutoCloseable {
             listener.close();
             throw failed;
         }
-        return start(config, listener, log);
+        return start(config, listener, log, stats);
     }
 
     /**
@@ -50,7 +55,12 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(DaemonConfig config, ServerSocketChannel boundListener, Log log)
             throws IOException {
-        DaemonStats stats = new DaemonStats();
+        return start(config, boundListener, log, new DaemonStats());
+    }
+
+    /** As {@link #start(DaemonConfig, ServerSocketChannel, Log)}, counting into {@code stats}. */
+    static ChatServer start(DaemonConfig config, ServerSocketChannel boundListener, Log log, DaemonStats stats)
+            throws IOException {
         InetSocketAddress address = (InetSocketAddress) boundListener.getLocalAddress();
         ChatServer server = new ChatServer(new EventLoop(config, boundListener, log, stats), address, stats);
         server.thread.start();

@@ -47,6 +47,9 @@ final class Connection {
     /** Input bytes held by the decoder, as last charged to the memory budget. */
     private int chargedInputBytes;
     Stall stall = Stall.NONE;
+    /** Counted for {@link ConnectionLog}, which logs the first of each and the totals at the join and the end. */
+    int namesRefused;
+    int linesDropped;
 
     Connection(long id, SocketChannel channel, SelectionKey key, String remote, Outbox outbox, DaemonStats stats,
             FlowControl flow, MemoryBudget memory, Deadlines naming, Deadlines cutCharacters) {

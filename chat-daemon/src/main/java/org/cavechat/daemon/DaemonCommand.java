@@ -1,11 +1,12 @@
 package org.cavechat.daemon;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +15,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-daemon}: the command line operators run. Builds the one {@link DaemonConfig} from options (each
- * with an environment variable, for a systemd EnvironmentFile), starts the server (on the listening socket
- * systemd hands over, if any), the optional metrics endpoint and the summary line, prints the READY line,
- * and serves until SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
+ * with an environment variable, for a systemd EnvironmentFile), starts the optional metrics endpoint and then
+ * the server (on the listening socket systemd hands over, if any), so that a start which fails has greeted
+ * nobody and logs nothing but its one error line; then the summary line and the READY line, and serves until
+ * SIGTERM or SIGINT, which stop it gracefully through a shutdown hook.
  */
-@Command(name = "chat-daemon", mixinStandardHelpOptions = true, version = "CaveChat daemon 0.1.0",
+@Command(name = "chat-daemon", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Serves the CaveChat room: the protocol of the tutorial chat server, its defects fixed.",
         footer = {"", "Exit status: 0 help/version, 1 failure, 2 bad option or value, 3 cannot listen,",
@@ -26,6 +28,9 @@ import picocli.CommandLine.Spec;
 final class DaemonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:CAVECHAT_BIND:-0.0.0.0}",
             description = "Address to listen on (env CAVECHAT_BIND; default ${DEFAULT-VALUE}: all interfaces).")
@@ -49,10 +54,11 @@ final class DaemonCommand implements Callable<Integer> {
                     + "(env CAVECHAT_OUTBOX_BYTES; default ${DEFAULT-VALUE}).")
     int outboxBytes;
 
-    @Option(names = "--memory-budget", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MEMORY_BUDGET}",
-            description = "Heap all outboxes together may pin; past it the connections furthest behind are dropped "
-                    + "(env CAVECHAT_MEMORY_BUDGET; default a quarter of the maximum heap).")
-    Long memoryBudget;
+    @Option(names = "--memory-budget", paramLabel = "BYTES", converter = MemoryBudgetConverter.class,
+            defaultValue = "${env:CAVECHAT_MEMORY_BUDGET:-auto}",
+            description = "Heap all outboxes together may pin; past it the connections furthest behind are dropped; "
+                    + "auto is a quarter of the maximum heap (env CAVECHAT_MEMORY_BUDGET; default ${DEFAULT-VALUE}).")
+    long memoryBudget;
 
     @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MAX_LINE_BYTES:-4096}",
             description = "Longest line-framed message; longer lines are dropped and the sender told "
@@ -84,9 +90,16 @@ final class DaemonCommand implements Callable<Integer> {
     FramingPolicy framing;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:CAVECHAT_LOG_FORMAT:-auto}",
+            converter = LogFormatConverter.class,
             description = "auto (journal under systemd, else plain), plain or journal "
                     + "(env CAVECHAT_LOG_FORMAT; default ${DEFAULT-VALUE}).")
-    String logFormat;
+    LogFormat logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:CAVECHAT_LOG_LEVEL:-info}",
+            converter = LogLevelConverter.class,
+            description = "error, warn, info (start, shutdown, summary) or debug (every connect, join and leave) "
+                    + "(env CAVECHAT_LOG_LEVEL; default ${DEFAULT-VALUE}).")
+    LogLevel logLevel;
 
     @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
             defaultValue = "${env:CAVECHAT_METRICS:-}",
@@ -94,68 +107,73 @@ final class DaemonCommand implements Callable<Integer> {
                     + "listens on loopback only (env CAVECHAT_METRICS; default off).")
     InetSocketAddress metrics;
 
+    /** Logs and prints to the process's own streams. */
+    DaemonCommand() {
+        this(System.out, System.err);
+    }
+
+    /** Logs and prints to {@code out} and {@code err}: tests capture them. */
+    DaemonCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         DaemonConfig config;
-        LogFormat format;
         try {
             config = DaemonConfig.builder()
                     .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
                     .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
-                    .memoryBudgetBytes(memoryBudget == null ? DaemonConfig.defaultMemoryBudget() : memoryBudget)
+                    .memoryBudgetBytes(memoryBudget)
                     .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
                     .build();
-            format = logFormat();
-        } catch (IllegalArgumentException bad) {
-            err.println("chat-daemon: " + bad.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+        } catch (IllegalArgumentException outOfRange) {
+            String problem = SettingProblem.of(outOfRange, spec, spec.commandLine().getParseResult().originalArgs());
+            return fatal(ExitCode.USAGE, problem + " (see --help)");
         }
-        Log log = Log.to(System.out, format);
+        Log log = Log.to(out, err, logFormat, logLevel);
+        DaemonStats stats = new DaemonStats();
+        MetricsEndpoint endpoint;
+        try {
+            endpoint = metrics == null ? null : MetricsEndpoint.start(metrics, stats, log);
+        } catch (IOException | RuntimeException failed) {
+            return fatal(ExitCode.CANNOT_LISTEN, "cannot serve metrics on " + metrics.getAddress().getHostAddress()
+                    + ":" + metrics.getPort() + ": " + reason(failed));
+        }
         ChatServer server;
         ServerSocketChannel inherited;
         try {
             inherited = inheritedListener();
-            server = inherited == null ? ChatServer.start(config, log) : ChatServer.start(config, inherited, log);
+            server = inherited == null ? ChatServer.start(config, log, stats)
+                    : ChatServer.start(config, inherited, log, stats);
         } catch (IOException | RuntimeException failed) {
-            err.println("chat-daemon: cannot listen on " + bind.getHostAddress() + ":" + port + ": "
-                    + failed.getMessage());
-            err.flush();
-            return ExitCode.CANNOT_LISTEN;
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            return fatal(ExitCode.CANNOT_LISTEN, "cannot listen on " + bind.getHostAddress() + ":" + port + ": "
+                    + reason(failed));
         }
         // The configured address, not the socket's: a dual-stack socket bound to 0.0.0.0 reports "::". Only an
         // inherited socket's own address says where it listens.
         String host = inherited == null ? bind.getHostAddress() : server.localAddress().getAddress().getHostAddress();
-        return serve(server, host, log, out, err);
+        return serve(server, endpoint, host, log);
     }
 
-    /** Adds the metrics endpoint and the summary line to a started server, then waits for its end. */
-    private int serve(ChatServer server, String host, Log log, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
-        MetricsEndpoint endpoint = null;
-        if (metrics != null) {
-            try {
-                endpoint = MetricsEndpoint.start(metrics, server, log);
-            } catch (IOException | RuntimeException failed) {
-                server.close();
-                err.println("chat-daemon: cannot serve metrics on " + metrics.getAddress().getHostAddress() + ":"
-                        + metrics.getPort() + ": " + failed.getMessage());
-                err.flush();
-                return ExitCode.CANNOT_LISTEN;
-            }
+    /** Logs the metrics address, starts the summary line, prints READY, then waits for the server's end. */
+    private int serve(ChatServer server, MetricsEndpoint endpoint, String host, Log log) throws InterruptedException {
+        if (endpoint != null) {
+            endpoint.watch(server);
             log.info("metrics at http://" + endpoint.address().getAddress().getHostAddress() + ":"
                     + endpoint.address().getPort() + MetricsEndpoint.METRICS_PATH + ", health at "
                     + MetricsEndpoint.HEALTH_PATH);
         }
         StatsSummary summary = StatsSummary.start(server.stats(), log, StatsSummary.PERIOD);
-        MetricsEndpoint started = endpoint;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             summary.close();
-            if (started != null) {
-                started.close();
+            if (endpoint != null) {
+                endpoint.close();
             }
         }, "cavechat-shutdown"));
         out.println("READY listening on " + host + ":" + server.port());
@@ -171,13 +189,15 @@ final class DaemonCommand implements Callable<Integer> {
         return System.inheritedChannel() instanceof ServerSocketChannel inherited ? inherited : null;
     }
 
-    private LogFormat logFormat() {
-        return switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
-            case "plain" -> LogFormat.PLAIN;
-            case "journal" -> LogFormat.JOURNAL;
-            case "auto" -> System.getenv("JOURNAL_STREAM") != null ? LogFormat.JOURNAL : LogFormat.PLAIN;
-            default -> throw new IllegalArgumentException(
-                    "--log-format must be auto, plain or journal, not '" + logFormat + "'");
-        };
+    /** A start that cannot go on: one line on stderr, in the log's format (priority err in the journal). */
+    private int fatal(int exitCode, String problem) {
+        err.println(logFormat.fatalLine(problem));
+        err.flush();
+        return exitCode;
+    }
+
+    /** The operating system's words ("Address already in use"), which is what an operator can act on. */
+    private static String reason(Exception failed) {
+        return Objects.requireNonNullElse(failed.getMessage(), "no reason given");
     }
 }

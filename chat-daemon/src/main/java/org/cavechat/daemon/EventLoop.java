@@ -33,7 +33,7 @@ final class EventLoop implements Runnable {
      * join storm otherwise costs one write per member per join). At light load the first round finds nothing.
      */
     private static final int EXTRA_READ_ROUNDS = 8;
-    /** After accept() fails (e.g. out of descriptors), stop accepting this long instead of spinning. */
+    /** After accept() fails in a way the {@link DescriptorReserve} cannot answer, pause accepting, not spin. */
     private static final long ACCEPT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long a legacy read that ends in a cut UTF-8 character waits for the rest of it. */
     static final long CUT_CHARACTER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -51,6 +51,9 @@ final class EventLoop implements Runnable {
     private final Deadlines naming;
     private final Deadlines cutCharacters = new Deadlines(CUT_CHARACTER_WAIT_NANOS);
     private final Room room;
+    private final ConnectionLog events;
+    private final DescriptorReserve reserve;
+    private final ThrottledLog acceptFailures;
     private final Dispatch dispatch = new Dispatch();
     private volatile boolean stopRequested;
     private long lastConnectionId;
@@ -73,6 +76,9 @@ final class EventLoop implements Runnable {
         this.memory = new MemoryBudget(config.memoryBudgetBytes(), stats);
         this.naming = new Deadlines(config.nameTimeout().toNanos());
         this.room = new Room(stats, flow, log, writeBuffer);
+        this.events = new ConnectionLog(log);
+        this.reserve = new DescriptorReserve(config.framing(), stats, log);
+        this.acceptFailures = new ThrottledLog(log, LogLevel.ERROR);
     }
 
     /** True until a stop is asked for or the listener is closed (by a failure). Any thread. */
@@ -118,6 +124,8 @@ final class EventLoop implements Runnable {
             log.error("event loop failed, closing every connection", fatal);
             closeEverything();
             throw new IllegalStateException("event loop failed", fatal);
+        } finally {
+            reserve.close();
         }
     }
 
@@ -267,8 +275,7 @@ final class EventLoop implements Runnable {
             if (furthestBehind == null) {
                 return;
             }
-            log.warn("#" + furthestBehind.id + " dropped: the outboxes hold " + memory.usedBytes()
-                    + " bytes, over the memory budget of " + config.memoryBudgetBytes());
+            events.droppedOverMemoryBudget(furthestBehind, memory.usedBytes(), config.memoryBudgetBytes());
             room.disconnect(furthestBehind, DisconnectReason.MEMORY_BUDGET);
             flushPending();
         }
@@ -280,10 +287,12 @@ final class EventLoop implements Runnable {
             try {
                 channel = listener.accept();
             } catch (IOException failed) {
-                log.error("accept failed; pausing accepts for 100 ms", failed);
-                acceptPaused = true;
-                acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
-                listenerKey.interestOps(0);
+                if (!reserve.turnAwayWaiting(listener, failed)) {
+                    acceptFailures.write("accept failed, pausing accepts for 100 ms: " + failed.getMessage());
+                    acceptPaused = true;
+                    acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
+                    listenerKey.interestOps(0);
+                }
                 return;
             }
             if (channel == null) {
@@ -310,9 +319,9 @@ final class EventLoop implements Runnable {
                 connection.decideFraming(config.framing() == FramingPolicy.LINE ? Framing.LINE : Framing.LEGACY,
                         config.maxLineBytes());
             }
-            log.info("#" + id + " connect from " + remote);
+            events.connected(connection);
             if (stats.connectionsOpen() > config.maxConnections()) {
-                log.warn("#" + id + " refused: " + config.maxConnections() + " connections are open");
+                events.refusedFull(connection, config.maxConnections());
                 room.sayGoodbye(connection, new ServerItem.ServerFull());
                 room.disconnect(connection, DisconnectReason.SERVER_FULL);
                 return;
@@ -320,7 +329,7 @@ final class EventLoop implements Runnable {
             naming.start(connection, System.nanoTime());
             room.greet(connection, config.greeting());
         } catch (IOException failed) {
-            log.error("#" + id + " could not be set up", failed);
+            events.setupFailed(id, failed);
             closeQuietly(channel);
             stats.connectionClosed(DisconnectReason.RESET);
         }

@@ -10,6 +10,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** The address cannot be listened on: in use, not available, not permitted. */
     static final int CANNOT_LISTEN = 3;
+    /** The Java heap ran out (an OutOfMemoryError in any thread). */
+    static final int OUT_OF_MEMORY = 4;
 
     private ExitCode() {}
 }

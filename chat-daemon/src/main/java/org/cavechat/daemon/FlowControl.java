@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * read (docs/protocol.md, "Flow control and memory"; docs/concurrency.md). Three rules:
  * <ul>
  *   <li><b>A turn budget.</b> One loop turn queues at most {@link #TURN_FANOUT_BYTES} of broadcasts for each
- *       member (and {@link #TURN_DELIVERIES} deliveries in all) before every outbox is written. A sender's
+ *       member and of answers to single connections (and {@link #TURN_DELIVERIES} deliveries in all) before
+ *       every outbox is written. A sender's
  *       read is cut at the message that spends the budget; the rest of it waits in its decoder.</li>
  *   <li><b>Read only those who listen.</b> A connection is not read while its own unwritten output is above
  *       a small limit: a member that does not read cannot talk, and a client that sends names without
@@ -66,8 +67,12 @@ final class FlowControl {
         turnDeliveries = 0;
     }
 
-    /** A broadcast of frames of at most {@code frameBytes} bytes reached {@code recipients} members. */
-    void broadcast(int frameBytes, int recipients) {
+    /**
+     * Output was queued: a broadcast of frames of at most {@code frameBytes} bytes to {@code recipients} members, or
+     * an answer to one connection (a refusal costs the turn as much as a broadcast of its size, so a crowd of
+     * clients sending invalid names cannot make one turn long either).
+     */
+    void queued(int frameBytes, int recipients) {
         turnFanoutBytes += frameBytes;
         turnDeliveries += recipients;
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Serves {@code GET /metrics} (Prometheus text format) and {@code GET /healthz} over HTTP/1.1 with Netty, on
@@ -42,24 +43,44 @@ final class MetricsEndpoint implements AutoCloseable {
 
     private final EventLoopGroup thread;
     private final Channel listener;
+    private final Health health;
 
-    private MetricsEndpoint(EventLoopGroup thread, Channel listener) {
+    private MetricsEndpoint(EventLoopGroup thread, Channel listener, Health health) {
         this.thread = thread;
         this.listener = listener;
+        this.health = health;
     }
 
-    /** Listens on {@code address} (port 0 picks a free one) and serves {@code server}'s metrics until closed. */
+    /**
+     * Listens on {@code address} (port 0 picks a free one) and serves {@code stats} until closed; {@code /healthz}
+     * says "not serving" until {@link #watch} names the server. Started before the chat's listener, so that a
+     * metrics address that cannot be bound stops the start-up before any chat client is accepted.
+     */
+    static MetricsEndpoint start(InetSocketAddress address, DaemonStats stats, Log log) throws IOException {
+        return start(address, stats, log, REQUEST_TIMEOUT);
+    }
+
+    /** Starts serving a running server's metrics and health at once, with a request timeout of its own (tests). */
+    static MetricsEndpoint start(InetSocketAddress address, ChatServer server, Log log, Duration requestTimeout)
+            throws IOException {
+        MetricsEndpoint endpoint = start(address, server.stats(), log, requestTimeout);
+        endpoint.watch(server);
+        return endpoint;
+    }
+
+    /** As {@link #start(InetSocketAddress, ChatServer, Log, Duration)} with the default request timeout. */
     static MetricsEndpoint start(InetSocketAddress address, ChatServer server, Log log) throws IOException {
         return start(address, server, log, REQUEST_TIMEOUT);
     }
 
-    /** As {@link #start(InetSocketAddress, ChatServer, Log)}, with its own request timeout (tests). */
-    static MetricsEndpoint start(InetSocketAddress address, ChatServer server, Log log, Duration requestTimeout)
-            throws IOException {
-        MetricsRoutes.Pages pages = new MetricsRoutes.Pages(registry(server.stats()), server::serving, log);
+    private static MetricsEndpoint start(InetSocketAddress address, DaemonStats stats, Log log,
+            Duration requestTimeout) throws IOException {
+        Health health = new Health();
+        MetricsRoutes.Pages pages = new MetricsRoutes.Pages(registry(stats), health, log);
         EventLoopGroup thread = new MultiThreadIoEventLoopGroup(1,
                 Thread.ofPlatform().name("cavechat-metrics").daemon().factory(), NioIoHandler.newFactory());
         AtomicInteger open = new AtomicInteger();
+        ThrottledLog refusals = new ThrottledLog(log, LogLevel.WARN);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(thread)
                 .channel(NioServerSocketChannel.class)
@@ -72,7 +93,7 @@ final class MetricsEndpoint implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        admit(channel, open, requestTimeout, pages, log);
+                        admit(channel, open, requestTimeout, pages, refusals);
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
@@ -80,7 +101,12 @@ final class MetricsEndpoint implements AutoCloseable {
             thread.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
             throw bound.cause() instanceof IOException failed ? failed : new IOException(bound.cause());
         }
-        return new MetricsEndpoint(thread, bound.channel());
+        return new MetricsEndpoint(thread, bound.channel(), health);
+    }
+
+    /** From now on {@code /healthz} reports whether {@code server} serves. Any thread. */
+    void watch(ChatServer server) {
+        health.server = server;
     }
 
     InetSocketAddress address() {
@@ -100,18 +126,29 @@ final class MetricsEndpoint implements AutoCloseable {
      */
     private static PrometheusRegistry registry(DaemonStats stats) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new ChatCollector(stats, BuildVersion.read()));
+        registry.register(new ChatCollector(stats, ProjectVersion.version()));
         JvmMetrics.builder().register(registry);
         return registry;
     }
 
+    /** What {@code /healthz} reports: not serving until a server is watched, then whether it serves. */
+    private static final class Health implements BooleanSupplier {
+        private volatile ChatServer server;
+
+        @Override
+        public boolean getAsBoolean() {
+            ChatServer watched = server;
+            return watched != null && watched.serving();
+        }
+    }
+
     /** Sets up one connection, or closes it at once when {@link #MAX_CONNECTIONS} are open. Metrics thread. */
     private static void admit(SocketChannel channel, AtomicInteger open, Duration requestTimeout,
-            MetricsRoutes.Pages pages, Log log) {
+            MetricsRoutes.Pages pages, ThrottledLog refusals) {
         int count = open.incrementAndGet();
         channel.closeFuture().addListener(closed -> open.decrementAndGet());
         if (count > MAX_CONNECTIONS) {
-            log.warn("metrics: refused a connection from " + channel.remoteAddress() + ": " + MAX_CONNECTIONS
+            refusals.write("metrics: refused a connection from " + channel.remoteAddress() + ": " + MAX_CONNECTIONS
                     + " are open");
             channel.close();
             return;

@@ -19,7 +19,7 @@ final class Room {
 
     private final DaemonStats stats;
     private final FlowControl flow;
-    private final Log log;
+    private final ConnectionLog events;
     /** The loop's scratch buffer, used here only to flush a connection's last words before it closes. */
     private final ByteBuffer scratch;
     private final Map<String, Connection> membersByIdentity = new HashMap<>();
@@ -32,7 +32,7 @@ final class Room {
     Room(DaemonStats stats, FlowControl flow, Log log, ByteBuffer scratch) {
         this.stats = stats;
         this.flow = flow;
-        this.log = log;
+        this.events = new ConnectionLog(log);
         this.scratch = scratch;
     }
 
@@ -54,7 +54,7 @@ final class Room {
     void onLineTooLong(Connection connection, int maxLineBytes) {
         if (!connection.isClosed()) {
             send(connection, new ServerItem.LineTooLong(maxLineBytes));
-            log.warn("#" + connection.id + " dropped a line over " + maxLineBytes + " bytes");
+            events.lineDropped(connection, maxLineBytes);
         }
         removeSlowConsumers();
     }
@@ -65,7 +65,7 @@ final class Room {
         removeSlowConsumers();
     }
 
-    /** Row 1: the greeting, queued for a connection that has just been accepted. */
+    /** Item 1 of docs/protocol.md: the greeting, queued for a connection that has just been accepted. */
     void greet(Connection connection, Greeting greeting) {
         send(connection, new ServerItem.Hello(greeting));
     }
@@ -95,10 +95,10 @@ final class Room {
             quit(connection);
         } else if (!NamePolicy.isAcceptable(name)) {
             send(connection, new ServerItem.NameInvalid());
-            log.info("#" + connection.id + " refused an invalid name");
+            events.nameRefused(connection, "an invalid name");
         } else if (membersByIdentity.containsKey(NamePolicy.identity(name))) {
             send(connection, new ServerItem.NameTaken(name));
-            log.info("#" + connection.id + " refused the name " + name + ": taken");
+            events.nameRefused(connection, "the name " + name + ": taken");
         } else {
             join(connection, name);
         }
@@ -111,7 +111,7 @@ final class Room {
         membersByIdentity.put(NamePolicy.identity(name), connection);
         addMember(connection);
         stats.joined();
-        log.info("#" + connection.id + " join " + name + " (" + connection.framing().name().toLowerCase() + ")");
+        events.joined(connection);
     }
 
     private void onMessage(Connection connection, String text) {
@@ -142,8 +142,7 @@ final class Room {
         }
         connection.close();
         stats.connectionClosed(reason);
-        String who = wasMember ? " leave " + connection.name() + ": " : " disconnect: ";
-        log.info("#" + connection.id + who + reason);
+        events.ended(connection, wasMember, reason);
         if (wasMember) {
             broadcast(new ServerItem.Left(connection.name()));
         }
@@ -154,7 +153,7 @@ final class Room {
         try {
             connection.flush(scratch);
         } catch (java.io.IOException gone) {
-            log.info("#" + connection.id + " could not take its last item: " + gone.getMessage());
+            events.lastItemLost(connection, gone);
         }
     }
 
@@ -165,6 +164,7 @@ final class Room {
         Frame frame = new Frame(ItemEncoder.encode(item, framingOf(connection)));
         if (connection.enqueue(frame)) {
             stats.outboxChanged(frame.bytes.length);
+            flow.queued(frame.bytes.length, 1);
         } else {
             slowConsumers.add(connection);
         }
@@ -195,7 +195,7 @@ final class Room {
         int legacyBytes = legacy == null ? 0 : legacy.bytes.length;
         int lineBytes = line == null ? 0 : line.bytes.length;
         stats.outboxChanged((long) legacyDelivered * legacyBytes + (long) lineDelivered * lineBytes);
-        flow.broadcast(Math.max(legacyBytes, lineBytes), legacyDelivered + lineDelivered);
+        flow.queued(Math.max(legacyBytes, lineBytes), legacyDelivered + lineDelivered);
     }
 
     /** Removing a slow consumer broadcasts its leaving, which may find further slow consumers: repeat. */
@@ -203,7 +203,7 @@ final class Room {
         Connection slow;
         while ((slow = slowConsumers.poll()) != null) {
             if (!slow.isClosed()) {
-                log.warn("#" + slow.id + " exceeded its outbox budget");
+                events.slowConsumer(slow);
             }
             leave(slow, DisconnectReason.SLOW_CONSUMER);
         }

@@ -7,39 +7,39 @@ package org.cavechat.daemon;
  */
 sealed interface ServerItem {
 
-    /** Row 1: right after accept. */
+    /** Item 1 of docs/protocol.md: right after accept. */
     record Hello(Greeting greeting) implements ServerItem {}
 
-    /** Row 3: to the joiner only. */
+    /** Item 3 of docs/protocol.md: to the joiner only. */
     record Welcome(String name) implements ServerItem {}
 
-    /** Row 4: to every member but the joiner. */
+    /** Item 4 of docs/protocol.md: to every member but the joiner. */
     record Joined(String name) implements ServerItem {}
 
-    /** Row 5: a member's message, to every member including the sender. */
+    /** Item 5 of docs/protocol.md: a member's message, to every member including the sender. */
     record Chat(String sender, String text) implements ServerItem {}
 
-    /** Row 6: the answer to {@code {quit}}, just before the server closes the connection. */
+    /** Item 6 of docs/protocol.md: the answer to {@code {quit}}, just before the server closes the connection. */
     record QuitEcho() implements ServerItem {}
 
-    /** Row 7: to the remaining members, whatever the reason the member went. */
+    /** Item 7 of docs/protocol.md: to the remaining members, whatever the reason the member went. */
     record Left(String name) implements ServerItem {}
 
-    /** Row 8: the name belongs to a member already. */
+    /** Item 8 of docs/protocol.md: the name belongs to a member already. */
     record NameTaken(String name) implements ServerItem {}
 
-    /** Row 8: the name breaks the rules of {@link NamePolicy}. */
+    /** Item 8 of docs/protocol.md: the name breaks the rules of {@link NamePolicy}. */
     record NameInvalid() implements ServerItem {}
 
-    /** Row 9: instead of the greeting, when the connection limit is reached. */
+    /** Item 9 of docs/protocol.md: instead of the greeting, when the connection limit is reached. */
     record ServerFull() implements ServerItem {}
 
-    /** Row 10: no acceptable name in time. */
+    /** Item 10 of docs/protocol.md: no acceptable name in time. */
     record NameTimedOut() implements ServerItem {}
 
-    /** Row 11: a line-framed message over the cap was dropped. */
+    /** Item 11 of docs/protocol.md: a line-framed message over the cap was dropped. */
     record LineTooLong(int maxBytes) implements ServerItem {}
 
-    /** Row 12: the server is stopping. */
+    /** Item 12 of docs/protocol.md: the server is stopping. */
     record ShuttingDown() implements ServerItem {}
 }

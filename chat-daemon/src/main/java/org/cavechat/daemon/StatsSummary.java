@@ -6,26 +6,43 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Logs one line of the server's counters every period (a minute in the daemon), so that the journal alone
- * shows the load over time even where nobody scrapes the metrics. Runs on a daemon thread of its own and
- * only reads {@link DaemonStats}.
+ * Logs one line of the server's counters at most once a period (a minute in the daemon), so that the journal
+ * alone shows the load over time even where nobody scrapes the metrics. A line that would repeat the last one
+ * (an idle server) is not written: a quiet night costs no log lines. Runs on a daemon thread of its own, which
+ * alone touches {@link #lastLine} once started, and only reads {@link DaemonStats}.
  */
 final class StatsSummary implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMinutes(1);
 
-    private final ScheduledExecutorService timer;
+    private final DaemonStats stats;
+    private final Log log;
+    /** Starts its thread only when {@link #start} schedules the work. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("cavechat-summary").daemon().factory());
+    /** What the server looked like at the last line written, or at the start: a fresh server is not news. */
+    private String lastLine;
 
-    private StatsSummary(ScheduledExecutorService timer) {
-        this.timer = timer;
+    StatsSummary(DaemonStats stats, Log log) {
+        this.stats = stats;
+        this.log = log;
+        this.lastLine = line(stats);
     }
 
-    /** Logs the first line one period from now, then one per period until closed. */
+    /** Considers the first line one period from now, then one per period until closed. */
     static StatsSummary start(DaemonStats stats, Log log, Duration period) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("cavechat-summary").daemon().factory());
+        StatsSummary summary = new StatsSummary(stats, log);
         long millis = period.toMillis();
-        timer.scheduleAtFixedRate(() -> log.info(line(stats)), millis, millis, TimeUnit.MILLISECONDS);
-        return new StatsSummary(timer);
+        summary.timer.scheduleAtFixedRate(summary::logIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+        return summary;
+    }
+
+    /** One period's work: logs the counters when any of them changed since the last line. */
+    void logIfChanged() {
+        String line = line(stats);
+        if (!line.equals(lastLine)) {
+            log.info(line);
+            lastLine = line;
+        }
     }
 
     /**
@@ -38,6 +55,7 @@ final class StatsSummary implements AutoCloseable {
                 + " joins=" + stats.joins()
                 + " leaves=" + leaves(stats)
                 + " slow_consumer_disconnects=" + stats.leaves(DisconnectReason.SLOW_CONSUMER)
+                + " server_full_refusals=" + stats.leaves(DisconnectReason.SERVER_FULL)
                 + " messages_in=" + stats.messagesIn()
                 + " deliveries_out=" + stats.deliveriesOut()
                 + " received_bytes=" + stats.bytesIn()

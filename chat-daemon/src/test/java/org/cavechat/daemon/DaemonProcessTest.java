@@ -4,111 +4,123 @@ import static org.cavechat.daemon.Notices.SHUTDOWN;
 import static org.cavechat.daemon.Notices.welcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The daemon as operators run it: a separate JVM running {@code Main} on this test's class path, configured by
- * options and environment variables, stopped by SIGTERM or SIGINT. It prints the READY line once it accepts,
- * tells every member it is shutting down, and exits 143 or 130 (128 + the signal). Every wait is bounded, and
- * a daemon still running when a test ends is killed.
+ * The daemon as operators run it ({@link DaemonProcess}): it prints the READY line once it accepts, tells every
+ * member it is shutting down on SIGTERM or SIGINT, and exits 143 or 130 (128 + the signal). A bad value from an
+ * environment variable is reported under the variable's name; under systemd (JOURNAL_STREAM set) a fatal
+ * start-up error carries priority err, whether it is found while parsing options or later. Every wait is
+ * bounded.
  */
 class DaemonProcessTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(60);
-    private static final Pattern READY = Pattern.compile("READY listening on 127\\.0\\.0\\.1:(\\d+)");
-
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatIsStillRunning() {
-        started.forEach(Process::destroyForcibly);
-    }
-
     @Test
     void sigtermTellsEveryMemberAndExits143AndTheEnvironmentConfiguresTheDaemon() {
-        assertTimeoutPreemptively(BOUND, () -> {
-            Process daemon = start(Map.of("CAVECHAT_GREETING", "article"), "--bind=127.0.0.1", "--port=0");
-            BufferedReader stdout = stdout(daemon);
-            int port = readyPort(stdout);
-            try (WireClient alice = WireClient.connect(port)) {
+        assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+            try (DaemonProcess daemon = DaemonProcess.start(Map.of("CAVECHAT_GREETING", "article"),
+                    "--bind=127.0.0.1", "--port=0");
+                    WireClient alice = WireClient.connect(daemon.readyPort())) {
                 alice.expect(Notices.ARTICLE_GREETING).send("alice").expect(welcome("alice"));
-                daemon.destroy();
+                daemon.signal("TERM");
                 alice.expect(SHUTDOWN).expectEof();
+                assertEquals(143, daemon.awaitExit());
             }
-            assertTrue(daemon.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
-            assertEquals(143, daemon.exitValue());
         });
     }
 
     @Test
     void sigintTellsEveryMemberAndExits130AndAnOptionWinsOverItsEnvironmentVariable() {
-        assertTimeoutPreemptively(BOUND, () -> {
-            Process daemon = start(Map.of("CAVECHAT_GREETING", "article", "CAVECHAT_PORT", "not-a-port"),
+        assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+            try (DaemonProcess daemon = DaemonProcess.start(
+                    Map.of("CAVECHAT_GREETING", "article", "CAVECHAT_PORT", "not-a-port"),
                     "--bind=127.0.0.1", "--port=0", "--greeting=repository");
-            int port = readyPort(stdout(daemon));
-            try (WireClient bob = WireClient.connect(port)) {
+                    WireClient bob = WireClient.connect(daemon.readyPort())) {
                 bob.expect(Notices.GREETING).send("bob\n").expect(welcome("bob") + "\n");
-                signal("INT", daemon);
+                daemon.signal("INT");
                 bob.expect(SHUTDOWN + "\n").expectEof();
+                assertEquals(130, daemon.awaitExit());
             }
-            assertTrue(daemon.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
-            assertEquals(130, daemon.exitValue());
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CAVECHAT_MAX_LINE_BYTES | many           | 'many' is not a whole number",
+        "CAVECHAT_PORT           | abc            | 'abc' is not a whole number",
+        "CAVECHAT_PORT           | 70000          | must be between 0 and 65535, not 70000",
+        "CAVECHAT_BIND           | nohost.invalid | unknown host 'nohost.invalid'",
+        "CAVECHAT_NAME_TIMEOUT   | 0s             | must be positive, not PT0S",
+        "CAVECHAT_LOG_LEVEL      | loud           | 'loud' is not a log level (use error, warn, info or debug)"})
+    void aBadEnvironmentValueExitsTwoWithOneLineNamingTheVariable(String variable, String value, String problem) {
+        assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+            // Loopback and any free port, unless the variable under test sets one of those two.
+            List<String> args = new ArrayList<>(List.of("--bind=127.0.0.1", "--port=0"));
+            args.removeIf(arg -> variable.equals("CAVECHAT_" + arg.substring(2, arg.indexOf('=')).toUpperCase()));
+            try (DaemonProcess daemon = DaemonProcess.start(Map.of(variable, value), args.toArray(String[]::new))) {
+                assertEquals(2, daemon.awaitExit(), "stderr: " + daemon.stderr());
+                assertEquals(List.of("chat-daemon: " + variable + ": " + problem + " (see --help)"), daemon.stderr());
+                assertEquals(List.of(), daemon.stdout());
+            }
         });
     }
 
     @Test
-    void aBadEnvironmentValueExitsTwoWithOneLineOnStderr() {
-        assertTimeoutPreemptively(BOUND, () -> {
-            Process daemon = start(Map.of("CAVECHAT_MAX_LINE_BYTES", "many"), "--bind=127.0.0.1", "--port=0");
-            assertTrue(daemon.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
-            String err = new String(daemon.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(2, daemon.exitValue(), "stderr: " + err);
-            assertTrue(err.endsWith("\n") && err.indexOf('\n') == err.length() - 1, "one line: " + err);
+    void aMetricsPortInUseExitsThreeWithItsErrorAndNoOtherLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+                try (DaemonProcess daemon = DaemonProcess.start(Map.of(), "--bind=127.0.0.1", "--port=0",
+                        "--metrics=127.0.0.1:" + taken.getLocalPort())) {
+                    assertEquals(3, daemon.awaitExit());
+                    assertEquals(List.of("chat-daemon: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort()
+                            + ": Address already in use"), daemon.stderr());
+                    assertEquals(List.of(), daemon.stdout(), "no READY, and no shutdown of a server that never served");
+                }
+            });
+        }
+    }
+
+    @Test
+    void underSystemdABadOptionIsOneLineWithPriorityErr() {
+        assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+            try (DaemonProcess daemon = DaemonProcess.start(Map.of("JOURNAL_STREAM", "8:4242"),
+                    "--bind=nohost.invalid", "--port=0")) {
+                assertEquals(2, daemon.awaitExit());
+                assertEquals(List.of("<3>chat-daemon: --bind: unknown host 'nohost.invalid' (see --help)"),
+                        daemon.stderr());
+                assertEquals(List.of(), daemon.stdout());
+            }
         });
     }
 
-    private Process start(Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CAVECHAT_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static BufferedReader stdout(Process daemon) {
-        return new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    /** The first line on stdout must be the READY line; returns the port it names. */
-    private static int readyPort(BufferedReader stdout) throws IOException {
-        String first = stdout.readLine();
-        Matcher ready = READY.matcher(String.valueOf(first));
-        assertTrue(ready.matches(), "first line on stdout: " + first);
-        return Integer.parseInt(ready.group(1));
-    }
-
-    private static void signal(String name, Process process) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
-        assertEquals(0, kill.waitFor());
+    @Test
+    void underSystemdAPortInUseIsOneLineWithPriorityErrUnlessThePlainFormatIsAskedFor() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String problem = "chat-daemon: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use";
+            assertTimeoutPreemptively(DaemonProcess.BOUND, () -> {
+                try (DaemonProcess journal = DaemonProcess.start(Map.of("JOURNAL_STREAM", "8:4242"),
+                        "--bind=127.0.0.1", "--port=" + taken.getLocalPort());
+                        DaemonProcess plain = DaemonProcess.start(Map.of("JOURNAL_STREAM", "8:4242"),
+                        "--bind=127.0.0.1", "--port=" + taken.getLocalPort(), "--log-format=plain")) {
+                    assertEquals(3, journal.awaitExit());
+                    assertEquals(List.of("<3>" + problem), journal.stderr());
+                    assertEquals(3, plain.awaitExit());
+                    assertEquals(List.of(problem), plain.stderr());
+                }
+            });
+        }
     }
 }

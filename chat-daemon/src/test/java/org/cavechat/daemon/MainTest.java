@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The command line ({@code java -jar chat-daemon.jar}) through {@code Main.run}, in this JVM: help lists every
  * setting with its environment variable and default; a bad option or value exits 2 and an unusable address
- * exits 3, each with exactly one line on stderr and nothing on stdout. Calls that would start serving are
- * bounded, so a daemon that wrongly starts fails the test instead of hanging it.
+ * exits 3, each with exactly one line on stderr, which names the option and says what is wrong in words, and
+ * nothing on stdout (the daemon's log included). Calls that would start serving are bounded, so a daemon that
+ * wrongly starts fails the test instead of hanging it. The values from environment variables are tested in
+ * {@link DaemonProcessTest}, which can set them.
  */
 class MainTest {
 
@@ -42,6 +44,7 @@ class MainTest {
         "--greeting, CAVECHAT_GREETING, repository",
         "--framing, CAVECHAT_FRAMING, auto",
         "--log-format, CAVECHAT_LOG_FORMAT, auto",
+        "--log-level, CAVECHAT_LOG_LEVEL, info",
         "--metrics, CAVECHAT_METRICS, default off"})
     void helpListsEverySettingWithItsEnvironmentVariableAndDefault(String option, String env, String defaultValue) {
         Run help = run("--help");
@@ -53,21 +56,42 @@ class MainTest {
     }
 
     @Test
-    void versionExitsZero() {
+    void versionIsTheMavenProjectVersionAndExitsZero() {
         Run version = run("--version");
         assertEquals(0, version.status);
         assertEquals("", version.err);
-        assertTrue(!version.out.isBlank(), "prints a version");
+        assertEquals("chat-daemon " + System.getProperty("cavechat.version") + System.lineSeparator(), version.out);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--port=abc", "--port=70000", "--port=-1", "--backlog=lots", "--max-connections=x",
         "--outbox-bytes=1.5", "--max-line-bytes=", "--name-timeout=soon", "--shutdown-grace=5 parsecs",
-        "--greeting=shouty", "--framing=json", "--no-such-option", "surplus-argument"})
+        "--greeting=shouty", "--framing=json", "--log-level=loud", "--log-format=xml", "--bind=",
+        "--no-such-option", "surplus-argument"})
     void aBadOptionOrValueExitsTwoWithOneLineOnStderr(String bad) {
         Run run = run("--bind=127.0.0.1", bad);
         assertEquals(2, run.status, "exit status for " + bad + "; stderr: " + run.err);
         assertOneLine(run.err);
+        assertEquals("", run.out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--port=abc          | --port: 'abc' is not a whole number",
+        "--port=99999999999  | --port: '99999999999' is out of range",
+        "--port=70000        | --port: must be between 0 and 65535, not 70000",
+        "--max-line-bytes=0  | --max-line-bytes: must be between 1 and 1048576, not 0",
+        "--max-connections=0 | --max-connections: must be at least 1, not 0",
+        "--bind=nohost.invalid | --bind: unknown host 'nohost.invalid'",
+        "--log-level=loud    | --log-level: 'loud' is not a log level (use error, warn, info or debug)"})
+    void aBadValueIsNamedByItsOptionAndExplainedInWordsOnce(String bad, String problem) {
+        // Loopback and any free port, unless the option under test is one of those two.
+        List<String> args = new ArrayList<>(List.of("--bind=127.0.0.1", "--port=0"));
+        args.removeIf(arg -> arg.startsWith(bad.substring(0, bad.indexOf('=') + 1)));
+        args.add(bad);
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(2, run.status, "stderr: " + run.err);
+        assertEquals(fatalLine(problem + " (see --help)"), run.err);
         assertEquals("", run.out);
     }
 
@@ -78,7 +102,8 @@ class MainTest {
             Run run = run("--bind=127.0.0.1", "--port=" + taken.getLocalPort());
             assertEquals(3, run.status, "stderr: " + run.err);
             assertOneLine(run.err);
-            assertTrue(run.err.contains(String.valueOf(taken.getLocalPort())), "names the port: " + run.err);
+            assertEquals(fatalLine("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use"),
+                    run.err);
             assertEquals("", run.out);
         }
     }
@@ -86,7 +111,8 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"--name-timeout=300s", "--name-timeout=5m", "--name-timeout=250ms", "--name-timeout=PT5M",
         "--shutdown-grace=5s", "--shutdown-grace=PT0.5S", "--greeting=article", "--greeting=REPOSITORY",
-        "--framing=legacy", "--framing=line", "--framing=auto"})
+        "--framing=legacy", "--framing=line", "--framing=auto", "--log-level=debug", "--log-level=ERROR",
+        "--log-level=warn", "--log-format=journal", "--log-format=PLAIN"})
     void everyDocumentedValueFormIsAcceptedSoOnlyTheTakenPortStopsTheStart(String good) throws IOException {
         // A value that did not parse would exit 2 before any bind; reaching the bind (exit 3) proves it parsed.
         try (ServerSocket taken = new ServerSocket()) {
@@ -97,15 +123,14 @@ class MainTest {
     }
 
     @Test
-    void aMetricsPortInUseExitsThreeWithOneLineOnStderr() throws IOException {
+    void aMetricsPortInUseExitsThreeWithOneLineOnStderrAndNoShutdownInTheLog() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Run run = run("--bind=127.0.0.1", "--port=0", "--metrics=127.0.0.1:" + taken.getLocalPort());
             assertEquals(3, run.status, "stderr: " + run.err);
-            assertOneLine(run.err);
-            assertTrue(run.err.startsWith("chat-daemon: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort() + ": "),
-                    run.err);
-            assertEquals("", run.out);
+            assertEquals(fatalLine("cannot serve metrics on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use"), run.err);
+            assertEquals("", run.out, "a start that failed has served nobody, so it has no shutdown to log");
         }
     }
 
@@ -132,6 +157,11 @@ class MainTest {
         }
         assertTrue(!entry.isEmpty(), "help has no entry for " + option + ":\n" + help);
         return String.join(" ", entry);
+    }
+
+    /** The line as the log format of this environment writes it (with {@code <3>} in front under systemd). */
+    private static String fatalLine(String problem) {
+        return LogFormat.detect(System.getenv()).fatalLine(problem) + "\n";
     }
 
     private static void assertOneLine(String text) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every row of the reference table (seed-protocol.md, protocol.md "Items") in legacy framing: exactly the
- * original's bytes, no newline anywhere. Each legacy client waits for the echo of one message before sending
+ * Every item the original sends (items 1 to 7 of docs/protocol.md, "Items") in legacy framing: exactly
+ * the original's bytes, no newline anywhere. Each legacy client waits for the echo of one message before sending
  * the next, as a person typing does, so that each of its writes is one read on the server.
  */
 class ReferenceTableTest {
@@ -43,7 +43,8 @@ class ReferenceTableTest {
 
     @Test
     void originalNormalSessionProducesExactlyTheOriginalsBytesForBothMembers() {
-        // The seed's "normal session": alice joins, bob joins, alice says hi, bob says hello, alice quits, bob quits.
+        // The original's normal session (docs/protocol.md, "The original server"): alice joins, bob joins,
+        // alice says hi, bob says hello, alice quits, bob quits.
         WireClient alice = cave.connect().expect(GREETING).send("alice").expect(welcome("alice"));
         WireClient bob = cave.connect().expect(GREETING).send("bob").expect(welcome("bob"));
         alice.expect(joined("bob"));

@@ -86,7 +86,7 @@ class ServiceUnitTest {
             }
         }
         Map<String, String> settings = new LinkedHashMap<>(environment);
-        assertEquals("-XX:+ExitOnOutOfMemoryError", settings.remove("CAVECHAT_JAVA_OPTS"));
+        assertEquals("", settings.remove("CAVECHAT_JAVA_OPTS"));
         assertEquals(defaults, settings);
     }
 

@@ -3,12 +3,15 @@ package org.cavechat.it;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.ToStringConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -23,6 +26,8 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
     static final int CHAT_PORT = 33000;
     /** The metrics port the docs suggest; the container's, so it must listen on all its interfaces. */
     static final int METRICS_PORT = 33001;
+    /** A heap generation's line of {@code jcmd GC.heap_info}: "... total 131072K, used 12345K [...". */
+    private static final Pattern HEAP_LINE = Pattern.compile("total \\d+K, used (\\d+)K");
     private final ToStringConsumer log = new ToStringConsumer();
     private String name;
 
@@ -105,6 +110,32 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> {
         Statistics statistics = latest.get();
         Long peak = statistics == null ? null : statistics.getMemoryStats().getMaxUsage();
         return peak == null ? -1 : peak;
+    }
+
+    /**
+     * The daemon's live heap: what is left in use after a full collection, in bytes, as {@code jcmd} (in the
+     * image's runtime) reports it. Sums the used space of every heap generation, whichever collector runs.
+     */
+    long liveHeapBytes() throws IOException, InterruptedException {
+        String jcmd = "/opt/cavechat/jre/bin/jcmd";
+        ExecResult collected = execInContainer(jcmd, "1", "GC.run");
+        ExecResult info = execInContainer(jcmd, "1", "GC.heap_info");
+        if (collected.getExitCode() != 0 || info.getExitCode() != 0) {
+            throw new IllegalStateException("jcmd failed: " + collected.getStderr() + info.getStdout() + info.getStderr());
+        }
+        long usedKilobytes = 0;
+        boolean found = false;
+        for (String line : info.getStdout().lines().toList()) {
+            Matcher generation = HEAP_LINE.matcher(line);
+            if (generation.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                usedKilobytes += Long.parseLong(generation.group(1));
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalStateException("no heap figure in GC.heap_info: " + info.getStdout());
+        }
+        return usedKilobytes * 1024;
     }
 
     /** Everything the daemon printed so far, stdout and stderr. */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A target the benchmarks are held to (issue 5), and how this run measured against it. A bar counts
- * as reached only when the score's whole error interval is beyond it; a score that reaches it with an
- * interval that crosses it is uncertain. A bar whose figure the run does not hold (a run without
- * N = 1000, say) is reported as not measured, never as passed.
+ * A target the benchmarks are held to (docs/benchmarks/README.md lists the three), and how this run
+ * measured against it. A bar counts as reached only when the score's whole error interval is beyond it;
+ * a score that reaches it with an interval that crosses it is uncertain. A bar whose figure the run does
+ * not hold (a run without N = 1000, say) is reported as not measured, never as passed.
  */
 record Bar(String name, String target, String measured, Status status) {
     static final int BAR_MEMBERS = 1000;

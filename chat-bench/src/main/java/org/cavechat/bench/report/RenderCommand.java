@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code render}: writes the report of a saved run, optionally compared with an earlier one. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = "Writes report.md and report.html for a saved jmh-result.json.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JSON", description = "The run's jmh-result.json.")

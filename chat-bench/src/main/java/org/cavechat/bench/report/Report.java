@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The content of a benchmark report: the run's date, machine and JVM, the bars of issue 5, the
+ * The content of a benchmark report: the run's date, machine and JVM, the bars it is held to, the
  * charts with their tables, every JMH result, and, when a previous run is given, the comparison
  * with regressions marked.
  */
@@ -81,7 +81,7 @@ record Report(List<JmhResult> results, Machine machine, List<Comparison.Row> com
         for (Bar bar : bars) {
             rows.add(List.of(bar.name(), bar.target(), bar.measured(), bar.status().name().replace('_', ' ')));
         }
-        return new Table("Bars of issue 5", List.of("figure", "bar", "measured", "status"), rows);
+        return new Table("Bars the benchmarks are held to", List.of("figure", "bar", "measured", "status"), rows);
     }
 
     private Table swarmTable() {

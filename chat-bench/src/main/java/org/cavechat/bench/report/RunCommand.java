@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code run}: runs the suite, then writes the JMH JSON, the machine description and the report. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = "Runs the benchmark suite and writes the report into --out.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A suite that fits under 10 minutes on 2 shared cores (default: the full suite).")
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String command() {
-        StringBuilder command = new StringBuilder("BenchReport run").append(quick ? " --quick" : "");
+        StringBuilder command = new StringBuilder("bench-report run").append(quick ? " --quick" : "");
         swarms.forEach(summary -> command.append(" --swarm ").append(summary));
         return command.toString();
     }

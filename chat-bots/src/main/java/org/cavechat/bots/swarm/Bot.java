@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import org.cavechat.bots.Framing;
 
 /**
  * One simulated chat member: its socket and where it is in its life (connecting, joining, member, ended),
@@ -44,7 +45,7 @@ final class Bot {
 
     Bot(int index, String name, Framing framing, SocketChannel channel, int maxPayloadBytes) {
         this.index = index;
-        this.name = (name + (framing == Framing.LINE ? "\n" : "")).getBytes(StandardCharsets.UTF_8);
+        this.name = framing.frame(name);
         this.channel = channel;
         this.scanner = new PayloadScanner(maxPayloadBytes);
     }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import org.cavechat.bots.Framing;
+import org.cavechat.bots.ServerText;
 
 /**
  * One selector thread driving a share of the swarm's bots: it finishes their connects, joins them, and
@@ -51,7 +52,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
         this.selector = Selector.open();
         this.counters = counters;
         this.joinSlots = joinSlots;
-        this.quitLine = (framing == Framing.LINE ? "{quit}\n" : "{quit}").getBytes(StandardCharsets.US_ASCII);
+        this.quitLine = framing.frame(ServerText.QUIT);
         this.joinTimeoutNanos = joinTimeoutNanos;
         this.maxMissingPerBot = Math.max(100, MAX_MISSING_IN_ALL / bots);
         this.reception = new Reception(counters);
@@ -276,7 +277,7 @@ final class BotLoop implements Runnable, Transmitter.Failures {
         if (bot.state == Bot.State.JOINING) {
             return bot.join.closedReason();
         }
-        return bot.lastReceived("shutting down") ? BotEnd.SERVER_SHUTDOWN : BotEnd.SERVER_CLOSED;
+        return bot.lastReceived(ServerText.SHUTDOWN) ? BotEnd.SERVER_SHUTDOWN : BotEnd.SERVER_CLOSED;
     }
 
     /** The swarm is over: members say {@code {quit}} if their socket takes it at once, then every socket closes. */

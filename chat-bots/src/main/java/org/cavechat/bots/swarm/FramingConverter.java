@@ -1,6 +1,6 @@
 package org.cavechat.bots.swarm;
 
-import java.util.Locale;
+import org.cavechat.bots.Framing;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,9 +9,9 @@ final class FramingConverter implements ITypeConverter<Framing> {
     @Override
     public Framing convert(String value) {
         try {
-            return Framing.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return Framing.named(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' is not a framing (line or legacy)");
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.cavechat.bots.swarm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.cavechat.bots.ServerText;
 
 /**
  * Reads a joining bot's input until the server's verdict on its name: the welcome (item 3 of
- * docs/protocol.md, which ends with {@code to exit.}) or one of the refusals (items 8 to 10). The
- * greeting and anything else before the verdict are skipped. Holds at most {@link #CAPACITY} bytes.
+ * docs/protocol.md, recognised by its fixed closing) or one of the refusals (items 8 to 10, whole or by
+ * their fixed closing). The greeting and anything else before the verdict are skipped. Holds at most
+ * {@link #CAPACITY} bytes.
  */
 final class JoinWatch {
     /** Nothing decided yet. */
@@ -14,13 +17,14 @@ final class JoinWatch {
     static final int REFUSED = -2;
 
     private static final int CAPACITY = 512;
-    /** Bytes kept when the window slides: longer than every marker, so none is missed across reads. */
-    private static final int KEEP = 32;
-    private static final byte[] WELCOME_END = ascii("{quit} to exit.");
-    private static final byte[] FULL = ascii("the cave is full");
-    private static final byte[] NAME_TIMEOUT = ascii("no name arrived");
-    private static final byte[] NAME_TAKEN = ascii("is taken.");
-    private static final byte[] NAME_INVALID = ascii("a name must be");
+    private static final byte[] WELCOME_END = ascii(ServerText.WELCOME_CLOSE);
+    private static final byte[] FULL = ascii(ServerText.FULL);
+    private static final byte[] NAME_TIMEOUT = ascii(ServerText.NAME_TIMEOUT);
+    private static final byte[] NAME_TAKEN = ascii(ServerText.NAME_TAKEN_CLOSE);
+    private static final byte[] NAME_INVALID = ascii(ServerText.NAME_INVALID);
+    /** Bytes kept when the window slides: as long as the longest marker, so none is missed across reads. */
+    private static final int KEEP = Stream.of(WELCOME_END, FULL, NAME_TIMEOUT, NAME_TAKEN, NAME_INVALID)
+            .mapToInt(marker -> marker.length).max().orElseThrow();
 
     private final byte[] seen = new byte[CAPACITY];
     private int length;

@@ -9,13 +9,15 @@ import org.cavechat.daemon.ChatServer;
 import org.cavechat.daemon.DaemonConfig;
 import org.cavechat.daemon.DaemonStats;
 import org.cavechat.daemon.Log;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code simulate}: starts a CaveChat daemon in this process on a free port and runs a swarm against it. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, defaultValueProvider = SimulateDefaults.class,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        defaultValueProvider = SimulateDefaults.class,
         sortOptions = false,
         description = {
             "Runs a swarm of a few hundred bots for about 20 seconds against a CaveChat daemon started in this "

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.cavechat.bots.ConnectFailure;
+import org.cavechat.bots.Framing;
 
 /**
  * One swarm run from start to report: ramp the bots up, wait for their joins, let the talkers send
@@ -51,6 +53,7 @@ final class Swarm {
         this.plan = plan;
         this.err = err;
         this.counters = new SwarmCounters(plan.bots());
+        // The original server, the one legacy framing is for, cannot take concurrent joins: one at a time.
         this.joinSlots = new Semaphore(plan.framing() == Framing.LEGACY ? 1 : plan.bots());
         this.bots = new Bot[plan.bots()];
     }
@@ -249,7 +252,8 @@ final class Swarm {
     }
 
     private SwarmAbort cannotConnect() {
-        String reason = counters.firstConnectError();
+        String reason = counters.firstConnectEnd() == BotEnd.CONNECT_REFUSED ? ConnectFailure.REFUSED
+                : counters.firstConnectError();
         return new SwarmAbort(3, "cannot connect to " + address() + (reason == null ? "" : ": " + reason));
     }
 

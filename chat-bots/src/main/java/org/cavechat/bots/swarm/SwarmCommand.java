@@ -5,13 +5,15 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import org.cavechat.bots.ServerOption;
+import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code swarm}: many bots against a running server, with honest latency, delivery checks and a report. */
-@Command(name = "swarm", mixinStandardHelpOptions = true, defaultValueProvider = SwarmDefaults.class,
+@Command(name = "swarm", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        defaultValueProvider = SwarmDefaults.class,
         sortOptions = false,
         description = {
             "Drives many bots against a chat server and reports latency and delivery.",

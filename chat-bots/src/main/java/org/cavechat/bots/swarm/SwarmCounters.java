@@ -35,7 +35,10 @@ final class SwarmCounters {
     final LongAdder scheduledRemaining = new LongAdder();
     private final CountDownLatch joinsResolved;
     private final Map<BotEnd, LongAdder> ends = new EnumMap<>(BotEnd.class);
-    private volatile String firstConnectError;
+    /** The first failure before a join, reason and detail together (selector threads race to set it). */
+    private volatile FirstFailure firstConnectFailure;
+
+    private record FirstFailure(BotEnd reason, String detail) {}
 
     SwarmCounters(int bots) {
         this.joinsResolved = new CountDownLatch(bots);
@@ -46,8 +49,8 @@ final class SwarmCounters {
 
     void ended(BotEnd reason, String detail) {
         ends.get(reason).increment();
-        if (reason.beforeJoin() && firstConnectError == null) {
-            firstConnectError = detail;
+        if (reason.beforeJoin() && firstConnectFailure == null) {
+            firstConnectFailure = new FirstFailure(reason, detail);
         }
     }
 
@@ -86,6 +89,13 @@ final class SwarmCounters {
 
     /** The first connect or join failure's message, for the one-line error when nothing could join. */
     String firstConnectError() {
-        return firstConnectError;
+        FirstFailure first = firstConnectFailure;
+        return first == null ? null : first.detail();
+    }
+
+    /** Why the first connect or join failed, or null when none has. */
+    BotEnd firstConnectEnd() {
+        FirstFailure first = firstConnectFailure;
+        return first == null ? null : first.reason();
     }
 }

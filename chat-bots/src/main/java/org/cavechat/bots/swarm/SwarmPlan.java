@@ -3,6 +3,7 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cavechat.bots.Framing;
 
 /**
  * Everything one swarm run is told, built at the edge (the command line or a test) and passed down.

@@ -6,6 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import org.HdrHistogram.Histogram;
+import org.cavechat.bots.Framing;
 
 /**
  * The sending half of a {@link BotLoop}: it keeps the loop's talkers ordered by when their next message

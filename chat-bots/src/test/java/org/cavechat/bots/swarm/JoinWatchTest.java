@@ -55,6 +55,25 @@ class JoinWatchTest {
     }
 
     @Test
+    void theLongestRefusalCutWhereTheWindowSlidesIsStillFound() {
+        JoinWatch watch = new JoinWatch();
+        String refusal = "Sorry, a name must be 1 to 32 characters, with no colons and no control characters."
+                + " Type another name and press enter!";
+        // 512 bytes fill the window exactly; the next read slides it with 100 bytes of the refusal in it.
+        String before = "n".repeat(412) + refusal.substring(0, 100);
+        assertEquals(JoinWatch.PENDING, feed(watch, before));
+        assertEquals(JoinWatch.REFUSED, feed(watch, refusal.substring(100) + "n".repeat(100)));
+        assertEquals(BotEnd.NAME_REFUSED, watch.refusalReason());
+    }
+
+    @Test
+    void aNameTimeoutNoticeIsARefusal() {
+        JoinWatch watch = new JoinWatch();
+        assertEquals(JoinWatch.REFUSED, feed(watch, GREETING + "Sorry, no name arrived in time. Goodbye!"));
+        assertEquals(BotEnd.NAME_TIMEOUT, watch.refusalReason());
+    }
+
+    @Test
     void closeBeforeAnyVerdictIsAPlainClose() {
         JoinWatch watch = new JoinWatch();
         feed(watch, GREETING);

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.cavechat.bots.Framing;
 import org.junit.jupiter.api.Test;
 
 class SwarmSummaryTest {

@@ -3,6 +3,7 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cavechat.bots.Framing;
 
 /** Plans for tests that need one without a command line. */
 final class TestPlans {

@@ -2,6 +2,7 @@ package org.cavechat.bots.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.cavechat.bots.Framing;
 import org.junit.jupiter.api.Test;
 
 /**
