@@ -47,7 +47,8 @@ final class StatsSummary implements AutoCloseable {
 
     /**
      * The counters in one line, named as on the metrics endpoint but without the prefix and {@code _total};
-     * slow_consumer_disconnects is the endpoint's {@code cavechat_leaves_total{reason="slow_consumer"}}.
+     * slow_consumer_disconnects and server_full_refusals are the endpoint's {@code cavechat_leaves_total} with
+     * {@code reason="slow_consumer"} and {@code reason="server_full"}.
      */
     static String line(DaemonStats stats) {
         return "summary: connections_open=" + stats.connectionsOpen()
