@@ -81,6 +81,14 @@ public final class ChatServer implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * True while the server accepts and serves: its loop thread runs, no stop was asked for and its listener is
+     * open. What {@code /healthz} reports. Any thread.
+     */
+    public boolean serving() {
+        return thread.isAlive() && loop.accepting();
+    }
+
     /** Waits until the server has stopped, by {@link #close} or by a failure; true when it failed. */
     public boolean awaitTermination() throws InterruptedException {
         thread.join();

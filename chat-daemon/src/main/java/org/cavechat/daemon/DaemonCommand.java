@@ -103,8 +103,8 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "[HOST:]PORT", converter = MetricsAddressConverter.class,
             defaultValue = "${env:CAVECHAT_METRICS:-}",
-            description = "Serve Prometheus metrics at http://HOST:PORT/metrics; a bare PORT listens on loopback "
-                    + "only (env CAVECHAT_METRICS; default off).")
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics and health at /healthz; a bare PORT "
+                    + "listens on loopback only (env CAVECHAT_METRICS; default off).")
     InetSocketAddress metrics;
 
     /** Logs and prints to the process's own streams. */
@@ -136,7 +136,7 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonStats stats = new DaemonStats();
         MetricsEndpoint endpoint;
         try {
-            endpoint = metrics == null ? null : MetricsEndpoint.start(metrics, stats);
+            endpoint = metrics == null ? null : MetricsEndpoint.start(metrics, stats, log);
         } catch (IOException | RuntimeException failed) {
             return fatal(ExitCode.CANNOT_LISTEN, "cannot serve metrics on " + metrics.getAddress().getHostAddress()
                     + ":" + metrics.getPort() + ": " + reason(failed));
@@ -163,8 +163,10 @@ final class DaemonCommand implements Callable<Integer> {
     /** Logs the metrics address, starts the summary line, prints READY, then waits for the server's end. */
     private int serve(ChatServer server, MetricsEndpoint endpoint, String host, Log log) throws InterruptedException {
         if (endpoint != null) {
+            endpoint.watch(server);
             log.info("metrics at http://" + endpoint.address().getAddress().getHostAddress() + ":"
-                    + endpoint.address().getPort() + MetricsEndpoint.PATH);
+                    + endpoint.address().getPort() + MetricsEndpoint.METRICS_PATH + ", health at "
+                    + MetricsEndpoint.HEALTH_PATH);
         }
         StatsSummary summary = StatsSummary.start(server.stats(), log, StatsSummary.PERIOD);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,6 +19,7 @@ public final class DaemonStats {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong outboxBytesPending = new AtomicLong();
+    private final TurnLatency turnLatency = new TurnLatency();
     private final AtomicLong memoryUsed = new AtomicLong();
     private final AtomicLong connectionsNaming = new AtomicLong();
 
@@ -71,6 +72,11 @@ public final class DaemonStats {
     /** Bytes queued in outboxes and not yet written. */
     public long outboxBytesPending() {
         return outboxBytesPending.get();
+    }
+
+    /** How long the loop took to serve each turn that produced output. */
+    TurnLatency turnLatency() {
+        return turnLatency;
     }
 
     /**
@@ -126,5 +132,13 @@ public final class DaemonStats {
 
     void outboxChanged(long deltaBytes) {
         outboxBytesPending.addAndGet(deltaBytes);
+    }
+
+    /**
+     * A loop turn that produced output took {@code nanos} from the start of its reads to the end of its flush.
+     * Called once per such turn, never per delivery: a few atomic adds.
+     */
+    void turnServed(long nanos) {
+        turnLatency.record(nanos);
     }
 }

@@ -69,6 +69,8 @@ final class EventLoop implements Runnable {
     private boolean acceptPaused;
     /** Waiting input was left that could run at once: the next turn must not sleep. */
     private boolean backlogLeft;
+    /** When this turn's first input (a ready key or a backlog) was taken; 0 until then. For turnServed. */
+    private long turnStartedNanos;
 
     EventLoop(DaemonConfig config, ServerSocketChannel listener, Log log, DaemonStats stats) throws IOException {
         this.config = config;
@@ -85,6 +87,11 @@ final class EventLoop implements Runnable {
         this.events = new ConnectionLog(log);
         this.reserve = new DescriptorReserve(config.framing(), stats, log);
         this.acceptFailures = new ThrottledLog(log, LogLevel.ERROR);
+    }
+
+    /** True until a stop is asked for or the listener is closed (by a failure). Any thread. */
+    boolean accepting() {
+        return !stopRequested && listener.isOpen();
     }
 
     /** Asks the loop to shut down gracefully; returns at once. Any thread. */
@@ -108,7 +115,12 @@ final class EventLoop implements Runnable {
                 long now = System.nanoTime();
                 expireNames(now);
                 releaseCutCharacters(now);
+                boolean served = turnStartedNanos != 0 && !flow.toFlush().isEmpty();
                 flushPending();
+                if (served) {
+                    stats.turnServed(System.nanoTime() - turnStartedNanos);
+                }
+                turnStartedNanos = 0;
                 flow.endTurn(now);
                 shedWhileOverBudget();
                 resumeAccepting(now);
@@ -134,6 +146,7 @@ final class EventLoop implements Runnable {
     }
 
     private void onReady(SelectionKey key) {
+        startTurnClock();
         if (key == listenerKey) {
             acceptAll();
             return;
@@ -192,8 +205,16 @@ final class EventLoop implements Runnable {
                 : Math.min(limit, NAMING_READ_BYTES);
     }
 
+    /** The turn's first input starts the clock that {@link DaemonStats#turnServed} reads after the flush. */
+    private void startTurnClock() {
+        if (turnStartedNanos == 0) {
+            turnStartedNanos = System.nanoTime();
+        }
+    }
+
     /** Runs input that flow control stopped earlier through the connection's decoder. */
     private void takeBacklog(Connection connection) {
+        startTurnClock();
         dispatch.connection = connection;
         connection.inbound().resume(dispatch);
         afterInput(connection);

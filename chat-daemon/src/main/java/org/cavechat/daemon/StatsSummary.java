@@ -45,7 +45,11 @@ final class StatsSummary implements AutoCloseable {
         }
     }
 
-    /** The counters in one line, named as on the metrics endpoint but without the prefix. */
+    /**
+     * The counters in one line, named as on the metrics endpoint but without the prefix and {@code _total};
+     * slow_consumer_disconnects and server_full_refusals are the endpoint's {@code cavechat_leaves_total} with
+     * {@code reason="slow_consumer"} and {@code reason="server_full"}.
+     */
     static String line(DaemonStats stats) {
         return "summary: connections_open=" + stats.connectionsOpen()
                 + " connections_total=" + stats.connectionsTotal()

@@ -7,7 +7,8 @@
  * {@link org.cavechat.daemon.Main} is the command line that operators run. Everything else is
  * package-private: one event-loop thread ({@code EventLoop}) owns every {@code Connection}; the
  * {@code Room} turns decoded text into protocol events and broadcasts {@code ServerItem}s, encoded once per
- * {@code Framing} by {@code ItemEncoder}, into each member's {@code Outbox}. docs/concurrency.md tells the
- * threading story on one page.
+ * {@code Framing} by {@code ItemEncoder}, into each member's {@code Outbox}. With {@code --metrics},
+ * {@code MetricsEndpoint} serves {@code /metrics} and {@code /healthz} on a Netty thread of its own, reading only
+ * {@link org.cavechat.daemon.DaemonStats}. docs/concurrency.md tells the threading story on one page.
  */
 package org.cavechat.daemon;

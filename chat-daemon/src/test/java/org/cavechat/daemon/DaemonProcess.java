@@ -26,6 +26,9 @@ final class DaemonProcess implements AutoCloseable {
     /** Bounds every wait on the child; a passing test never reaches it. */
     static final Duration BOUND = Duration.ofSeconds(60);
     private static final Pattern READY = Pattern.compile("READY listening on 127\\.0\\.0\\.1:(\\d+)");
+    /** The metrics endpoint's libraries in the local Maven repository: Netty and the Prometheus client. */
+    private static final Pattern LIBRARY_JARS =
+            Pattern.compile("[/\\\\](io[/\\\\](netty|prometheus)|com[/\\\\]ibm[/\\\\]icu)[/\\\\].*\\.jar$");
 
     private final Process process;
     private final StreamLines stdout;
@@ -66,7 +69,7 @@ final class DaemonProcess implements AutoCloseable {
         return new DaemonProcess(process);
     }
 
-    /** The daemon's classes packed into {@code scratch}/chat-daemon.jar, and its libraries' jars (picocli, ICU4J). */
+    /** The daemon's classes packed into {@code scratch}/chat-daemon.jar, and the jars of its dependencies. */
     private static String daemonJarClassPath(Path scratch) throws IOException {
         Path classes = codeSource(Main.class);
         Path jar = scratch.resolve("chat-daemon.jar");
@@ -74,8 +77,13 @@ final class DaemonProcess implements AutoCloseable {
         int status = jarTool.run(System.out, System.err,
                 "--create", "--file", jar.toString(), "-C", classes.toString(), ".");
         assertEquals(0, status, "jar --create " + jar);
-        return String.join(File.pathSeparator, jar.toString(), codeSource(CommandLine.class).toString(),
-                codeSource(com.ibm.icu.text.SpoofChecker.class).toString());
+        StringBuilder classPath = new StringBuilder(jar + File.pathSeparator + codeSource(CommandLine.class));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (LIBRARY_JARS.matcher(entry).find()) {
+                classPath.append(File.pathSeparator).append(entry);
+            }
+        }
+        return classPath.toString();
     }
 
     private static Path codeSource(Class<?> type) {

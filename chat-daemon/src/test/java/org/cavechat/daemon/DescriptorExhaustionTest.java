@@ -39,7 +39,7 @@ class DescriptorExhaustionTest {
                     WireClient alice = join(port, "alice", clients);
                     WireClient bob = join(port, "bob", clients);
                     alice.expect(Notices.joined("bob") + "\n");
-                    fillEveryDescriptor(port, clients);
+                    fillEveryDescriptor(port, DESCRIPTORS, clients);
                     for (int i = 0; i < TURNED_AWAY_AFTER_THE_FIRST; i++) {
                         try (WireClient turnedAway = WireClient.connect(port)) {
                             turnedAway.expect(Notices.FULL + "\n").expectEof();
@@ -75,9 +75,12 @@ class DescriptorExhaustionTest {
         return member.expect(Notices.GREETING + "\n").send(name + "\n").expect(Notices.welcome(name) + "\n");
     }
 
-    /** Opens greeted connections until the daemon answers one with item 9 instead, which it then closes. */
-    private static void fillEveryDescriptor(int port, List<WireClient> clients) {
-        for (int opened = 0; opened < DESCRIPTORS; opened++) {
+    /**
+     * Opens greeted connections until the daemon (limited to {@code descriptors}) answers one with item 9 instead,
+     * which it then closes: from then on the daemon has no descriptor left.
+     */
+    static void fillEveryDescriptor(int port, int descriptors, List<WireClient> clients) {
+        for (int opened = 0; opened < descriptors; opened++) {
             WireClient client = WireClient.connect(port);
             String first = client.readLine();
             if (first.equals(Notices.FULL)) {
@@ -88,6 +91,6 @@ class DescriptorExhaustionTest {
             assertEquals(Notices.GREETING, first);
             clients.add(client);
         }
-        fail("no item 9 after " + DESCRIPTORS + " connections to a daemon limited to " + DESCRIPTORS + " descriptors");
+        fail("no item 9 after " + descriptors + " connections to a daemon limited to " + descriptors + " descriptors");
     }
 }

@@ -22,14 +22,14 @@ class MetricsAddressConverterTest {
     @Test
     void aBarePortListensOnLoopbackOnly() {
         DaemonCommand command = new DaemonCommand();
-        new CommandLine(command).parseArgs("--metrics", "9100");
-        assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9100), command.metrics);
+        new CommandLine(command).parseArgs("--metrics", "33001");
+        assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), 33001), command.metrics);
     }
 
     @Test
     void hostAndPortListenWhereTheySay() throws Exception {
-        assertEquals(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 9100), converter.convert("0.0.0.0:9100"));
-        assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 9100), converter.convert("[::1]:9100"));
+        assertEquals(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 33001), converter.convert("0.0.0.0:33001"));
+        assertEquals(new InetSocketAddress(InetAddress.getByName("::1"), 33001), converter.convert("[::1]:33001"));
         assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), converter.convert(":0"));
     }
 

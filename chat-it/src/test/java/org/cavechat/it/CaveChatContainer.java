@@ -5,7 +5,9 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Statistics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -22,6 +24,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  */
 final class CaveChatContainer extends GenericContainer<CaveChatContainer> implements LoggedContainer {
     static final int CHAT_PORT = 33000;
+    /** The metrics port the docs suggest; the container's, so it must listen on all its interfaces. */
+    static final int METRICS_PORT = 33001;
     /** A heap generation's line of {@code jcmd GC.heap_info}: "... total 131072K, used 12345K [...". */
     private static final Pattern HEAP_LINE = Pattern.compile("total \\d+K, used (\\d+)K");
     private final ToStringConsumer log = new ToStringConsumer();
@@ -44,6 +48,21 @@ final class CaveChatContainer extends GenericContainer<CaveChatContainer> implem
     CaveChatContainer onHostPort(int hostPort) {
         addFixedExposedPort(hostPort, CHAT_PORT);
         return self();
+    }
+
+    /** Serves metrics and /healthz on {@link #METRICS_PORT} of all the container's interfaces, published like the chat. */
+    CaveChatContainer withMetrics() {
+        addExposedPort(METRICS_PORT);
+        String[] options = getCommandParts();
+        String[] withMetrics = Arrays.copyOf(options, options.length + 2);
+        withMetrics[options.length] = "--metrics";
+        withMetrics[options.length + 1] = "0.0.0.0:" + METRICS_PORT;
+        return withCommand(withMetrics);
+    }
+
+    /** The metrics endpoint's base URI on the Docker host. */
+    URI metricsUri() {
+        return URI.create("http://" + getHost() + ":" + getMappedPort(METRICS_PORT));
     }
 
     /** Where clients connect: the chat port as mapped on the Docker host. */
