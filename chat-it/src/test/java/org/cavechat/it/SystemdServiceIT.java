@@ -115,7 +115,7 @@ class SystemdServiceIT {
 
     @Test
     void metricsTurnedOnInTheEnvironmentFileAreServedOnLoopback() throws IOException, InterruptedException {
-        chat.set("CAVECHAT_METRICS", "9100");
+        chat.set("CAVECHAT_METRICS", "33001");
         try {
             chat.systemctl("restart " + SERVICE);
             try (ChatClient hal = chat.join("hal")) {
@@ -123,9 +123,10 @@ class SystemdServiceIT {
                 assertEquals(new ChatEvent.Message("hal", "counted"), hal.next(PATIENCE));
                 // curl waits, bounded, for the endpoint to listen: the daemon opens it as it starts.
                 List<String> metrics = chat.shell("curl --fail --silent --show-error --retry 30 "
-                        + "--retry-connrefused --retry-delay 1 http://127.0.0.1:9100/metrics").lines().toList();
-                assertTrue(metrics.contains("cavechat_joins_total 1"), String.join("\n", metrics));
-                assertTrue(metrics.contains("cavechat_messages_in_total 1"), String.join("\n", metrics));
+                        + "--retry-connrefused --retry-delay 1 http://127.0.0.1:33001/metrics").lines().toList();
+                // The Prometheus client writes every sample as a floating-point number.
+                assertTrue(metrics.contains("cavechat_joins_total 1.0"), String.join("\n", metrics));
+                assertTrue(metrics.contains("cavechat_messages_in_total 1.0"), String.join("\n", metrics));
             }
         } finally {
             chat.restoreSettings();
