@@ -1,10 +1,7 @@
 package org.cavechat.daemon;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 
 /**
  * One client socket: its framing, what it has sent that is not yet a message, what is queued for it, and
@@ -28,8 +25,7 @@ final class Connection {
 
     final long id;
     final String remote;
-    private final SocketChannel channel;
-    private final SelectionKey key;
+    private final Wire wire;
     private final Outbox outbox;
     private final DaemonStats stats;
     private final FlowControl flow;
@@ -57,11 +53,10 @@ final class Connection {
     int namesRefused;
     int linesDropped;
 
-    Connection(long id, SocketChannel channel, SelectionKey key, String remote, Outbox outbox, DaemonStats stats,
+    Connection(long id, Wire wire, String remote, Outbox outbox, DaemonStats stats,
             FlowControl flow, MemoryBudget memory, Deadlines naming, Deadlines cutCharacters) {
         this.id = id;
-        this.channel = channel;
-        this.key = key;
+        this.wire = wire;
         this.remote = remote;
         this.outbox = outbox;
         this.stats = stats;
@@ -104,11 +99,7 @@ final class Connection {
         name = acceptedName;
         state = State.MEMBER;
         naming.cancel(this);
-        try {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, MEMBER_SEND_BUFFER_BYTES);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // A socket that is already failing keeps its small buffer; its next write ends it anyway.
-        }
+        wire.sendBufferBytes(MEMBER_SEND_BUFFER_BYTES);
     }
 
     boolean isFinishing() {
@@ -128,7 +119,7 @@ final class Connection {
     /** Reads at most {@code limit} bytes into {@code buffer} (cleared first); -1 at end of stream. */
     int read(ByteBuffer buffer, int limit) throws IOException {
         buffer.clear().limit(limit);
-        int count = channel.read(buffer);
+        int count = wire.read(buffer);
         if (count > 0) {
             stats.read(count);
         }
@@ -196,7 +187,7 @@ final class Connection {
                 scratch.clear();
                 int copied = outbox.copyInto(scratch, framesPerWrite);
                 scratch.flip();
-                int written = channel.write(scratch);
+                int written = wire.write(scratch);
                 outbox.consume(written);
                 stats.outboxChanged(-written);
                 stats.wrote(written);
@@ -210,7 +201,7 @@ final class Connection {
         }
         awaitWritable(false);
         if (finishing) {
-            channel.shutdownOutput();
+            wire.shutdownOutput();
         }
         return true;
     }
@@ -221,24 +212,20 @@ final class Connection {
 
     /** Read interest off: flow control holds this connection's input back (TCP then pushes back on the peer). */
     void stopReading() {
-        if (!readingStopped && key.isValid()) {
+        if (!readingStopped && wire.readInterest(false)) {
             readingStopped = true;
-            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
         }
     }
 
     void resumeReading() {
-        if (readingStopped && key.isValid()) {
+        if (readingStopped && wire.readInterest(true)) {
             readingStopped = false;
-            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
         }
     }
 
     private void awaitWritable(boolean wanted) {
-        if (wanted != waitingForWritable && key.isValid()) {
+        if (wanted != waitingForWritable && wire.writeInterest(wanted)) {
             waitingForWritable = wanted;
-            key.interestOps(wanted ? key.interestOps() | SelectionKey.OP_WRITE
-                    : key.interestOps() & ~SelectionKey.OP_WRITE);
         }
     }
 
@@ -255,11 +242,6 @@ final class Connection {
         flow.forget(this);
         naming.cancel(this);
         cutCharacters.cancel(this);
-        key.cancel();
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Closing a socket that already failed can fail again; there is nothing left to release.
-        }
+        wire.close();
     }
 }

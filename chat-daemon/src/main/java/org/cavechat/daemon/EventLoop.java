@@ -321,8 +321,8 @@ final class EventLoop implements Runnable {
             InetSocketAddress peer = (InetSocketAddress) channel.getRemoteAddress();
             String remote = peer.getAddress().getHostAddress() + ":" + peer.getPort();
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            Connection connection = new Connection(id, channel, key, remote, new Outbox(config.outboxBytes(), memory),
-                    stats, flow, memory, naming, cutCharacters);
+            Connection connection = new Connection(id, new SocketWire(channel, key), remote,
+                    new Outbox(config.outboxBytes(), memory), stats, flow, memory, naming, cutCharacters);
             key.attach(connection);
             if (config.framing() != FramingPolicy.AUTO) {
                 connection.decideFraming(config.framing() == FramingPolicy.LINE ? Framing.LINE : Framing.LEGACY,
