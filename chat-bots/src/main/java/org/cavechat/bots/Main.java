@@ -17,7 +17,7 @@ import picocli.CommandLine;
         subcommands = {RunCommand.class, ConformCommand.class, org.cavechat.bots.swarm.SwarmCommand.class,
             org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class Main implements Callable<Integer> {
 
     /** The exit statuses as picocli's {@code exitCodeList} entries, for every command's help (swarm's too). */
@@ -25,6 +25,8 @@ public final class Main implements Callable<Integer> {
     public static final String EXIT_FAILED = "1:an expectation or threshold failed (or an internal error)";
     public static final String EXIT_USAGE = "2:bad options or a malformed script (file:line: message)";
     public static final String EXIT_UNREACHABLE = "3:the server cannot be reached";
+    public static final String EXIT_INVALID = "4:INVALID (swarm, simulate): the load was not offered as asked, so the"
+            + " figures say nothing about the server (the generator fell behind, or bots could not join)";
 
     /** Exit status: everything expected happened. */
     public static final int OK = 0;
@@ -34,6 +36,8 @@ public final class Main implements Callable<Integer> {
     public static final int USAGE = 2;
     /** Exit status: the server could not be reached. */
     public static final int UNREACHABLE = 3;
+    /** Exit status: a load run did not offer its load; neither a pass nor a fail of the server. */
+    public static final int INVALID = 4;
 
     @Spec
     private CommandSpec spec;

@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MainTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "conform"})
+    @ValueSource(strings = {"", "run", "conform", "swarm", "simulate"})
     void everyCommandHasHelpWithTheExitStatuses(String command) {
         String help = succeeds(command, "--help");
         assertTrue(help.contains("Exit status:") && help.contains("  3   the server cannot be reached"), help);
+        assertTrue(help.contains("  4   INVALID (swarm, simulate): the load was not offered as asked"), help);
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.cavechat.bots.Main;
 import org.cavechat.daemon.ChatServer;
 import org.cavechat.daemon.DaemonConfig;
 import org.cavechat.daemon.DaemonStats;
@@ -24,12 +25,8 @@ import picocli.CommandLine.Spec;
                     + "process, then prints the summary and where the report page is.",
             "The daemon listens on a free loopback port. The report goes to cavechat-report/ unless --report says "
                     + "otherwise. Every swarm option applies."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the run passed",
-            "1:a threshold was breached, bots failed to join or were disconnected, or the report could not be written",
-            "2:bad options",
-            "3:the daemon could not start, or nothing could connect to it"})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

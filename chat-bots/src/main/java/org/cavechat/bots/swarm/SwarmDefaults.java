@@ -23,6 +23,7 @@ class SwarmDefaults implements IDefaultValueProvider {
             Map.entry("--framing", "line"),
             Map.entry("--seed", "1"),
             Map.entry("--max-loss", "0"),
+            Map.entry("--max-send-lag", "10ms"),
             Map.entry("--selectors", "2"),
             Map.entry("--source-addresses", "0"),
             Map.entry("--name-prefix", "bot"));

@@ -79,6 +79,11 @@ final class SwarmOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Double maxLoss;
 
+    @Option(names = "--max-send-lag", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "The run is INVALID (exit 4) when the p99 of how late sends left is beyond this: the "
+                    + "generator did not offer the load (default: ${DEFAULT-VALUE}).")
+    Duration maxSendLag;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write summary.json, latency.hlog and report.html in this directory.")
     Path report;
@@ -113,6 +118,7 @@ final class SwarmOptions {
         require(duration.isPositive(), "--duration must be above 0");
         require(!warmup.isNegative(), "--warmup must not be negative");
         require(!drain.isNegative(), "--drain must not be negative");
+        require(maxSendLag.isPositive(), "--max-send-lag must be above 0");
         require(joinTimeout.isPositive(), "--join-timeout must be above 0");
         require(selectors >= 1 && selectors <= 64, "--selectors must be between 1 and 64");
         require(sourceAddresses >= 0 && sourceAddresses <= 254, "--source-addresses must be between 0 and 254");
@@ -120,7 +126,7 @@ final class SwarmOptions {
         boolean perBot = ratePerBot != null;
         int sources = sourceAddresses == 0 ? 1 + (bots - 1) / 10_000 : sourceAddresses;
         return new SwarmPlan(server, bots, ramp, talkers, perBot ? ratePerBot : rate, perBot, messageBytes,
-                duration, warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, report, selectors, sources,
+                duration, warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, maxSendLag, report, selectors, sources,
                 namePrefix, !quiet);
     }
 

@@ -23,6 +23,7 @@ import org.cavechat.bots.Framing;
  * @param seed            seeds the choice of talkers and their phases, so a run can be repeated
  * @param maxP99          fail the run when the measured p99 latency is above this, or null
  * @param maxLoss         fail the run when the lost share of deliveries is above this, or null
+ * @param maxSendLag      the run is INVALID when the send lag's p99 is beyond this: the load was not offered
  * @param reportDir       where summary.json, the interval log and report.html go, or null
  * @param selectors       selector threads driving the bots
  * @param sourceAddresses loopback source addresses to spread connections over (127.0.0.1 upwards)
@@ -31,12 +32,13 @@ import org.cavechat.bots.Framing;
  */
 record SwarmPlan(InetSocketAddress server, int bots, double rampPerSecond, double talkerShare, double rate,
         boolean ratePerBot, int messageBytes, Duration duration, Duration warmup, Duration drain,
-        Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, Path reportDir,
+        Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, Duration maxSendLag,
+        Path reportDir,
         int selectors, int sourceAddresses, String namePrefix, boolean progress) {
 
     SwarmPlan withServer(InetSocketAddress value) {
         return new SwarmPlan(value, bots, rampPerSecond, talkerShare, rate, ratePerBot, messageBytes, duration,
-                warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, reportDir, selectors, sourceAddresses,
+                warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, maxSendLag, reportDir, selectors, sourceAddresses,
                 namePrefix, progress);
     }
 

@@ -59,6 +59,7 @@ class SwarmSummaryTest {
     void cleanRunWithinItsThresholdsPasses() {
         SwarmSummary s = passing(TestPlans.plan(Duration.ofMillis(100), 0.0, null), CLEAN);
         assertEquals(List.of(), s.breaches());
+        assertEquals(Verdict.PASS, s.verdict());
         assertEquals(99.0, s.latencyMs(99), 0.1);
         assertTrue(s.rateKept());
     }
@@ -86,12 +87,46 @@ class SwarmSummaryTest {
     }
 
     @Test
-    void failedJoinsAndDisconnectsFailTheRunWithoutThresholds() {
+    void disconnectsFailTheRunWithoutThresholds() {
         SwarmPlan plan = TestPlans.plan(null, null, null);
-        assertEquals(List.of("3 of 10 bots could not join"),
-                summary(plan, CLEAN, ends(BotEnd.CONNECT_REFUSED, 3), oneToHundredMillis(), 200, 200, micros(1)).breaches());
-        assertEquals(List.of("2 members were disconnected during the run"),
-                summary(plan, CLEAN, ends(BotEnd.SERVER_SHUTDOWN, 2), oneToHundredMillis(), 200, 200, micros(1)).breaches());
+        SwarmSummary s = summary(plan, CLEAN, ends(BotEnd.SERVER_SHUTDOWN, 2), oneToHundredMillis(), 200, 200, micros(1));
+        assertEquals(List.of("2 members were disconnected during the run"), s.breaches());
+        assertEquals(Verdict.FAIL, s.verdict());
+        assertEquals(1, s.verdict().exitCode());
+    }
+
+    @Test
+    void botsThatCouldNotJoinMakeTheRunInvalidNotFailed() {
+        SwarmPlan plan = TestPlans.plan(null, null, null);
+        SwarmSummary s = summary(plan, CLEAN, ends(BotEnd.CONNECT_REFUSED, 3), oneToHundredMillis(), 200, 200, micros(1));
+        assertEquals(List.of(), s.breaches());
+        assertEquals(List.of("3 of 10 bots could not join"), s.invalidity());
+        assertEquals(Verdict.INVALID, s.verdict());
+    }
+
+    @Test
+    void generatorThatFellBehindIsInvalidAtTheTopOfEveryReportAndNeverPasses() {
+        SwarmSummary s = summary(TestPlans.plan(null, 0.0, null), CLEAN, ends(BotEnd.RESET, 0), oneToHundredMillis(),
+                200, 150, micros(50_000));
+        assertEquals(List.of(), s.breaches(), "nothing the server did wrong");
+        assertEquals(List.of("the generator sent 150 of 200 measured messages",
+                "send lag p99 50.0 ms is beyond --max-send-lag 10.0 ms"), s.invalidity());
+        assertEquals(Verdict.INVALID, s.verdict());
+        assertEquals(4, s.verdict().exitCode());
+        String[] text = SummaryText.of(s).split(System.lineSeparator());
+        String verdict = "INVALID: the load was not offered as asked (the generator sent 150 of 200 measured messages;"
+                + " send lag p99 50.0 ms is beyond --max-send-lag 10.0 ms), so these figures neither pass nor fail the server";
+        assertEquals(verdict, text[1], "second line, under the run's title");
+        assertEquals(verdict, text[text.length - 1]);
+        assertFalse(SummaryText.of(s).contains("PASS"));
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals("INVALID", JsonReader.path(json, "verdict"));
+        assertEquals(2, ((List<?>) JsonReader.path(json, "invalidity")).size());
+        assertEquals(Boolean.FALSE, JsonReader.path(json, "passed"));
+        String html = HtmlReport.of(s);
+        assertTrue(html.contains("</h1>\n<p>10 bots against 127.0.0.1:33000, line framing.</p>\n<div class=\"invalid\">"
+                + "<b>INVALID</b>: the load was not offered as asked"), html);
+        assertFalse(html.contains("PASS"));
     }
 
     @Test

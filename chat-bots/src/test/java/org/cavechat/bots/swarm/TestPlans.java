@@ -13,6 +13,6 @@ final class TestPlans {
     static SwarmPlan plan(Duration maxP99, Double maxLoss, Path report) {
         return new SwarmPlan(new InetSocketAddress("127.0.0.1", 33000), 10, 100, 0.2, 100, false, 100,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Framing.LINE, 7, maxP99, maxLoss, report, 1, 1, "bot", false);
+                Framing.LINE, 7, maxP99, maxLoss, Duration.ofMillis(10), report, 1, 1, "bot", false);
     }
 }
