@@ -53,12 +53,22 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * Every usage error in one style, {@code chat-bots swarm: --rate: 'abc' is not a number}: picocli's
+     * "Invalid value for option '--rate': " becomes "--rate: ", and its Java type names become plain words.
+     */
+    static String plain(String message) {
+        return message.replaceFirst("^Invalid value for option '([^']+)'(?: \\([^)]*\\))?: ", "$1: ")
+                .replaceAll("' is not an? (double|float|int|long|short|byte|BigDecimal|Double|Integer|Long)\\b",
+                        "' is not a number");
+    }
+
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + plain(e.getMessage())
                     + " (see --help)");
             return USAGE;
         });

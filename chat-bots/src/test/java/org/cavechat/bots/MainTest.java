@@ -49,8 +49,23 @@ class MainTest {
     void aDurationOptionOutsideTheOneRuleIsAUsageErrorOfOneLine() {
         CommandRun run = CommandRun.of("run", "--timeout", "PT-2S", "any.chat");
         assertEquals(2, run.status(), run::toString);
-        assertEquals("chat-bots run: Invalid value for option '--timeout': 'PT-2S' is negative: a duration is 0 or more"
+        assertEquals("chat-bots run: --timeout: 'PT-2S' is negative: a duration is 0 or more"
                 + " (see --help)\n", run.err());
+    }
+
+    @Test
+    void aNumberOptionThatIsNoNumberSaysSoInTheOneErrorStyle() {
+        CommandRun run = CommandRun.of("swarm", "--rate", "abc");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots swarm: --rate: 'abc' is not a number (see --help)\n", run.err());
+    }
+
+    @Test
+    void aMalformedThresholdIsOneLineNamingTheOptionAndTheForm() {
+        CommandRun run = CommandRun.of("swarm", "--threshold", "p99<<5");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots swarm: --threshold: 'p99<<5' is not a threshold: write METRIC OP VALUE, e.g."
+                + " p99<50ms, p99.9<=0.2s, loss==0, joined>=99%, rate>=95% (see --help)\n", run.err());
     }
 
     @Test

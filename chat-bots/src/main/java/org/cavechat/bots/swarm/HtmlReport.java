@@ -114,6 +114,9 @@ final class HtmlReport {
                     + " (service " + Format.millis(s.service().getValueAtPercentile(p) / 1000.0) + ")");
         }
         row(b, "latency max", Format.millis(s.latency().getMaxValue() / 1000.0));
+        for (ThresholdCheck check : s.thresholdChecks()) {
+            row(b, "threshold", check.line());
+        }
         b.append("</table>\n");
     }
 
@@ -127,8 +130,8 @@ final class HtmlReport {
         row(b, "warm-up / duration / drain", Format.duration(p.warmup()) + " / " + Format.duration(p.duration())
                 + " / " + Format.duration(p.drain()));
         row(b, "framing / seed", p.framing().name().toLowerCase(Locale.ROOT) + " / " + p.seed());
-        row(b, "thresholds", "max p99 " + (p.maxP99() == null ? "none" : Format.duration(p.maxP99()))
-                + ", max loss " + (p.maxLoss() == null ? "none" : Format.percent(p.maxLoss())));
+        row(b, "thresholds", p.allThresholds().isEmpty() ? "none"
+                : String.join(", ", p.allThresholds().stream().map(Threshold::expression).toList()));
         row(b, "selectors / source addresses", p.selectors() + " / " + p.sourceAddresses());
         b.append("</table>\n");
     }

@@ -60,6 +60,14 @@ final class SummaryJson {
         w.histogram("latencyMs", s.latency());
         w.histogram("serviceTimeMs", s.service());
         w.field("endNote", s.endNote()).field("elapsedSeconds", s.elapsedSeconds());
+        w.json.append("  \"thresholds\": [");
+        for (int i = 0; i < s.thresholdChecks().size(); i++) {
+            ThresholdCheck c = s.thresholdChecks().get(i);
+            w.json.append(i == 0 ? "\n" : ",\n").append("    {\"expression\": ").append(quote(c.threshold().expression()))
+                    .append(", \"measured\": ").append(literal(c.measured())).append(", \"passed\": ")
+                    .append(c.passed()).append('}');
+        }
+        w.json.append("],\n");
         w.field("passed", s.verdict() == Verdict.PASS);
         w.strings("breaches", s.breaches());
         w.close();

@@ -49,6 +49,9 @@ final class SummaryText {
         percentiles(b, s.latency());
         b.append("service   from the actual write:");
         percentiles(b, s.service());
+        for (ThresholdCheck check : s.thresholdChecks()) {
+            line(b, "threshold %s", check.line());
+        }
         if (s.endNote() != null) {
             line(b, "ended early: %s", s.endNote());
         }

@@ -108,23 +108,21 @@ record SwarmSummary(SwarmPlan plan, double requestedRate, long scheduledMeasured
         return reasons;
     }
 
+    /** Every threshold held against this run's figures, in the order they were given. */
+    List<ThresholdCheck> thresholdChecks() {
+        return plan.allThresholds().stream().map(t -> t.check(this)).toList();
+    }
+
     /** Why the server failed the run, one sentence each; empty when it passed. */
     List<String> breaches() {
         List<String> breaches = new ArrayList<>();
         if (disconnects() > 0) {
             breaches.add(disconnects() + " members were disconnected during the run");
         }
-        if (plan.maxP99() != null) {
-            double limit = plan.maxP99().toNanos() / 1e6;
-            if (latency.getTotalCount() == 0) {
-                breaches.add("no latency was measured, so p99 cannot be under --max-p99 " + Format.millis(limit));
-            } else if (latencyMs(99) > limit) {
-                breaches.add("p99 latency " + Format.millis(latencyMs(99)) + " is above --max-p99 " + Format.millis(limit));
+        for (ThresholdCheck check : thresholdChecks()) {
+            if (!check.passed()) {
+                breaches.add(check.breach());
             }
-        }
-        if (plan.maxLoss() != null && tally.lossRatio() > plan.maxLoss()) {
-            breaches.add("loss " + Format.percent(tally.lossRatio()) + " is above --max-loss "
-                    + Format.percent(plan.maxLoss()));
         }
         return breaches;
     }

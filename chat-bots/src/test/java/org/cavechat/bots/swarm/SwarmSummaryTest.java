@@ -75,15 +75,39 @@ class SwarmSummaryTest {
     void maxP99WithNothingMeasuredIsABreachNotAPass() {
         SwarmSummary s = summary(TestPlans.plan(Duration.ofMillis(50), null, null), CLEAN, ends(BotEnd.RESET, 0),
                 micros(), 200, 200, micros());
-        assertEquals(List.of("no latency was measured, so p99 cannot be under --max-p99 50.0 ms"), s.breaches());
+        assertEquals(List.of("no p99 latency was measured, so --max-p99 50ms cannot hold"), s.breaches());
     }
 
     @Test
     void lossRatioIsLostOverExpectedAndAboveMaxLossIsABreach() {
         assertEquals(0.005, LOSSY.lossRatio(), 1e-12);
-        assertEquals(List.of("loss 0.5000% is above --max-loss 0.1000%"),
+        assertEquals(List.of("loss 0.5000% fails --max-loss 0.1%"),
                 passing(TestPlans.plan(null, 0.001, null), LOSSY).breaches());
         assertEquals(List.of(), passing(TestPlans.plan(null, 0.005, null), LOSSY).breaches());
+    }
+
+    @Test
+    void eachThresholdIsPrintedWithItsMeasuredValueAndAFailingOneIsNamed() {
+        ThresholdConverter read = new ThresholdConverter();
+        SwarmPlan plan = TestPlans.plan(null, 0.0, List.of(read.convert("p99<50ms"), read.convert("p50<=60ms"),
+                read.convert("loss==0"), read.convert("joined>=100%"), read.convert("rate>=95%")), null);
+        SwarmSummary s = passing(plan, CLEAN);
+        assertEquals(List.of("p99 latency 99.0 ms fails p99<50ms"), s.breaches());
+        assertEquals(Verdict.FAIL, s.verdict());
+        String text = SummaryText.of(s);
+        for (String line : new String[] {
+            "threshold --max-loss 0%: measured 0.0000%, ok",
+            "threshold p99<50ms: measured 99.0 ms, FAILED",
+            "threshold p50<=60ms: measured 50.0 ms, ok",
+            "threshold loss==0: measured 0.0000%, ok",
+            "threshold joined>=100%: measured 100.0000%, ok",
+            "threshold rate>=95%: measured 100.0000%, ok"}) {
+            assertTrue(text.contains(System.lineSeparator() + line + System.lineSeparator()), line + " in\n" + text);
+        }
+        assertTrue(text.endsWith("FAIL: p99 latency 99.0 ms fails p99<50ms" + System.lineSeparator()), text);
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals(6, ((List<?>) JsonReader.path(json, "thresholds")).size());
+        assertTrue(HtmlReport.of(s).contains("<th>threshold</th><td>p99&lt;50ms: measured 99.0 ms, FAILED</td>"));
     }
 
     @Test

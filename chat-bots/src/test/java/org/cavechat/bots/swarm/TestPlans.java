@@ -3,6 +3,7 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.cavechat.bots.Framing;
 
 /** Plans for tests that need one without a command line. */
@@ -11,8 +12,12 @@ final class TestPlans {
     }
 
     static SwarmPlan plan(Duration maxP99, Double maxLoss, Path report) {
+        return plan(maxP99, maxLoss, List.of(), report);
+    }
+
+    static SwarmPlan plan(Duration maxP99, Double maxLoss, List<Threshold> thresholds, Path report) {
         return new SwarmPlan(new InetSocketAddress("127.0.0.1", 33000), 10, 100, 0.2, 100, false, 100,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Framing.LINE, 7, maxP99, maxLoss, Duration.ofMillis(10), report, 1, 1, "bot", false);
+                Framing.LINE, 7, maxP99, maxLoss, thresholds, Duration.ofMillis(10), report, 1, 1, "bot", false);
     }
 }
