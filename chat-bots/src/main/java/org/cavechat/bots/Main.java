@@ -6,6 +6,7 @@ import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +16,8 @@ import picocli.CommandLine;
 @Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = "Scripted bots, conformance checks and load for CaveChat and the original chat server.",
         subcommands = {RunCommand.class, ConformCommand.class, org.cavechat.bots.swarm.SwarmCommand.class,
-            org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class},
+            org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class Main implements Callable<Integer> {

@@ -25,7 +25,8 @@ class MainTest {
     }
 
     private static String succeeds(String command, String option) {
-        CommandRun run = command.isEmpty() ? CommandRun.of(option) : CommandRun.of(command, option);
+        CommandRun run = command.isEmpty() ? CommandRun.of(option)
+                : option.isEmpty() ? CommandRun.of(command) : CommandRun.of(command, option);
         assertEquals(0, run.status(), run::toString);
         return run.out();
     }
@@ -66,6 +67,16 @@ class MainTest {
         assertEquals(2, run.status(), run::toString);
         assertEquals("chat-bots swarm: --threshold: 'p99<<5' is not a threshold: write METRIC OP VALUE, e.g."
                 + " p99<50ms, p99.9<=0.2s, loss==0, joined>=99%, rate>=95% (see --help)\n", run.err());
+    }
+
+    @Test
+    void generateCompletionPrintsABashScriptThatKnowsEveryCommand() {
+        String script = succeeds("generate-completion", "");
+        assertTrue(script.startsWith("#!/usr/bin/env bash"), script);
+        for (String command : new String[] {"run", "conform", "swarm", "simulate"}) {
+            assertTrue(script.contains("function _picocli_chat-bots_" + command + "()"), command + " in\n" + script);
+        }
+        assertTrue(script.contains("--threshold"), "swarm's options too");
     }
 
     @Test

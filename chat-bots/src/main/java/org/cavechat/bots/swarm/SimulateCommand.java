@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                     + "process, then prints the summary and where the report page is.",
             "The daemon listens on a free loopback port. The report goes to cavechat-report/ unless --report says "
                     + "otherwise. Every swarm option applies."},
+        footerHeading = "%nEnvironment:%n", footer = SwarmDefaults.ENVIRONMENT,
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class SimulateCommand implements Callable<Integer> {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             "Some bots talk at a fixed open-loop rate; every bot checks that each message arrives once and in "
                     + "order. Latency counts from each message's intended send time.",
             "Progress goes to stderr once a second; the summary to stdout."},
+        footerHeading = "%nEnvironment:%n", footer = SwarmDefaults.ENVIRONMENT,
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class SwarmCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ class SimulateCommandTest {
         CommandRun run = CommandRun.of(new SwarmCommand(), "--help");
         assertEquals(0, run.code());
         assertTrue(run.out().contains("Bots to connect (default: 100)"), run.out());
-        assertTrue(run.out().replaceAll("\\s+", " ").contains("(default: localhost: 33000)"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("default: localhost:33000)"), run.out());
         assertTrue(run.out().contains("Exit status:"), run.out());
         assertTrue(run.out().contains("3   the server cannot be reached"), run.out());
         assertTrue(run.out().contains("4   INVALID (swarm, simulate): the load was not offered as asked"), run.out());
