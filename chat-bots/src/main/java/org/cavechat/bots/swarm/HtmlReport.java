@@ -122,6 +122,9 @@ final class HtmlReport {
 
     private static void parameters(StringBuilder b, SwarmPlan p) {
         b.append("<h2>Parameters</h2>\n<table>\n");
+        row(b, "started", p.run().startedAt().toString());
+        row(b, "chat-bots / host / JVM", p.run().version() + " / " + p.run().host() + " / " + p.run().jvm());
+        row(b, "command", p.run().commandLine());
         row(b, "server", p.server().getHostString() + ":" + p.server().getPort());
         row(b, "bots / ramp", p.bots() + " bots, " + Format.rate(p.rampPerSecond()) + " connections");
         row(b, "talkers", Format.number(p.talkerShare()) + " of the members");

@@ -48,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port())), spec);
             DaemonStats stats = server.stats();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("daemon    %d joins, %d messages in, %d deliveries out, %d bytes out%n",
+            out.printf("daemon    %d joins, %d messages in, %d deliveries out, %d bytes out (its own counts: every"
+                    + " line it wrote, join and leave notices included, so above the swarm's deliveries)%n",
                     stats.joins(), stats.messagesIn(), stats.deliveriesOut(), stats.bytesOut());
             out.flush();
             return code;

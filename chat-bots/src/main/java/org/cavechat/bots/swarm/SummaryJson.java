@@ -24,6 +24,11 @@ final class SummaryJson {
         w.json.append("{\n");
         w.field("verdict", s.verdict().name());
         w.strings("invalidity", s.invalidity());
+        w.open("run");
+        w.field("startedAt", p.run().startedAt().toString()).field("version", p.run().version());
+        w.field("host", p.run().host()).field("jvm", p.run().jvm()).field("commandLine", p.run().commandLine());
+        w.field("seed", p.seed());
+        w.close();
         w.open("parameters");
         w.field("server", p.server().getHostString() + ":" + p.server().getPort());
         w.field("bots", p.bots()).field("rampPerSecond", p.rampPerSecond()).field("talkerShare", p.talkerShare());

@@ -18,6 +18,7 @@ final class SummaryText {
         line(b, "CaveChat swarm against %s:%d, %s framing, seed %d", p.server().getHostString(),
                 p.server().getPort(), p.framing().name().toLowerCase(Locale.ROOT), p.seed());
         line(b, "%s", verdictLine(s));
+        line(b, "%s", p.run().line());
         line(b, "bots      %d asked, %d joined, %d could not join, %d disconnected during the run",
                 p.bots(), s.joined(), s.failedJoins(), s.disconnects());
         for (Map.Entry<BotEnd, Long> end : s.ends().entrySet()) {
@@ -38,7 +39,8 @@ final class SummaryText {
                     Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0),
                     Format.millis(s.lagToleranceMicros() / 1000.0));
         }
-        line(b, "delivery  %d messages sent, %d receivers, %d deliveries expected, %d delivered",
+        line(b, "delivery  whole run, warm-up included (the latency figures are the measured window only):");
+        line(b, "          %d messages sent, %d receivers, %d deliveries expected, %d delivered",
                 t.sent(), t.receivers(), t.expected(), t.delivered());
         line(b, "          lost %d%s (%s, at %d receivers), duplicated %d, reordered %d%s, malformed %d; %s",
                 t.lost(), t.reorderUncertain() ? " (at most)" : "", Format.percent(t.lossRatio()), t.lossyReceivers(),

@@ -137,7 +137,9 @@ final class SwarmOptions {
         int sources = sourceAddresses == 0 ? 1 + (bots - 1) / 10_000 : sourceAddresses;
         return new SwarmPlan(server, bots, ramp, talkers, perBot ? ratePerBot : rate, perBot, messageBytes,
                 duration, warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, List.copyOf(thresholds), maxSendLag, report, selectors, sources,
-                namePrefix, !quiet);
+                namePrefix, !quiet,
+                RunMetadata.now(spec.commandLine().getCommandName(),
+                        spec.commandLine().getParseResult().originalArgs()));
     }
 
     private void require(boolean condition, String message) {

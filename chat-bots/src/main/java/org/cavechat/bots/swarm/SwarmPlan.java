@@ -32,18 +32,20 @@ import org.cavechat.bots.Framing;
  * @param sourceAddresses loopback source addresses to spread connections over (127.0.0.1 upwards)
  * @param namePrefix      bots are named this plus their number
  * @param progress        whether to print the once-a-second progress line
+ * @param run             when, where and by which command line the run was made
  */
 record SwarmPlan(InetSocketAddress server, int bots, double rampPerSecond, double talkerShare, double rate,
         boolean ratePerBot, int messageBytes, Duration duration, Duration warmup, Duration drain,
         Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, List<Threshold> thresholds,
         Duration maxSendLag,
         Path reportDir,
-        int selectors, int sourceAddresses, String namePrefix, boolean progress) {
+        int selectors, int sourceAddresses, String namePrefix, boolean progress,
+        RunMetadata run) {
 
     SwarmPlan withServer(InetSocketAddress value) {
         return new SwarmPlan(value, bots, rampPerSecond, talkerShare, rate, ratePerBot, messageBytes, duration,
                 warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, thresholds, maxSendLag, reportDir, selectors, sourceAddresses,
-                namePrefix, progress);
+                namePrefix, progress, run);
     }
 
     /** Every threshold the run is held to: the shorthands {@code --max-p99} and {@code --max-loss} first. */

@@ -91,6 +91,9 @@ class SwarmCommandTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("<svg ") && html.contains("PASS"));
         assertTrue(run.out().contains("report: " + dir.resolve("report.html").toAbsolutePath()), run.out());
+        assertTrue(run.out().contains(System.lineSeparator() + "command   chat-bots swarm --max-send-lag 5s --server "),
+                run.out());
+        assertTrue(Files.readString(dir.resolve("latency.hlog")).contains("#Values are microseconds"));
     }
 
     private static double latencyCountInLog(Path log) throws IOException {

@@ -111,6 +111,27 @@ class SwarmSummaryTest {
     }
 
     @Test
+    void everyReportSaysWhenWhereAndByWhichCommandTheRunWasMade() {
+        SwarmSummary s = passing(TestPlans.plan(null, null, null), CLEAN);
+        String text = SummaryText.of(s);
+        assertTrue(text.contains(System.lineSeparator() + "run       2025-01-02T03:04:05Z, chat-bots 9.9 on testhost,"
+                + " TestVM 21" + System.lineSeparator() + "command   chat-bots swarm --seed 7" + System.lineSeparator()),
+                text);
+        assertTrue(text.contains("delivery  whole run, warm-up included (the latency figures are the measured window"
+                + " only):"), text);
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals("2025-01-02T03:04:05Z", JsonReader.path(json, "run.startedAt"));
+        assertEquals("9.9", JsonReader.path(json, "run.version"));
+        assertEquals("testhost", JsonReader.path(json, "run.host"));
+        assertEquals("TestVM 21", JsonReader.path(json, "run.jvm"));
+        assertEquals("chat-bots swarm --seed 7", JsonReader.path(json, "run.commandLine"));
+        assertEquals(7.0, JsonReader.path(json, "run.seed"));
+        String html = HtmlReport.of(s);
+        assertTrue(html.contains("<th>command</th><td>chat-bots swarm --seed 7</td>"), html);
+        assertTrue(html.contains("<th>chat-bots / host / JVM</th><td>9.9 / testhost / TestVM 21</td>"), html);
+    }
+
+    @Test
     void disconnectsFailTheRunWithoutThresholds() {
         SwarmPlan plan = TestPlans.plan(null, null, null);
         SwarmSummary s = summary(plan, CLEAN, ends(BotEnd.SERVER_SHUTDOWN, 2), oneToHundredMillis(), 200, 200, micros(1));
