@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             + " a pass/fail table, then the steps of every failed script.",
             "For the original Python server: --legacy-only --pace 100ms."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 final class ConformCommand implements Callable<Integer> {
 
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs conversation scripts (format: docs/scripts.md) against a server, one after another.",
             "Every script is checked before the first one runs."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE})
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

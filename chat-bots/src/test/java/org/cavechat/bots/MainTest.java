@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MainTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "conform"})
+    @ValueSource(strings = {"", "run", "conform", "swarm", "simulate"})
     void everyCommandHasHelpWithTheExitStatuses(String command) {
         String help = succeeds(command, "--help");
         assertTrue(help.contains("Exit status:") && help.contains("  3   the server cannot be reached"), help);
+        assertTrue(help.contains("  4   INVALID (swarm, simulate): the load was not offered as asked"), help);
     }
 
     @ParameterizedTest
@@ -24,7 +25,8 @@ class MainTest {
     }
 
     private static String succeeds(String command, String option) {
-        CommandRun run = command.isEmpty() ? CommandRun.of(option) : CommandRun.of(command, option);
+        CommandRun run = command.isEmpty() ? CommandRun.of(option)
+                : option.isEmpty() ? CommandRun.of(command) : CommandRun.of(command, option);
         assertEquals(0, run.status(), run::toString);
         return run.out();
     }
@@ -48,8 +50,33 @@ class MainTest {
     void aDurationOptionOutsideTheOneRuleIsAUsageErrorOfOneLine() {
         CommandRun run = CommandRun.of("run", "--timeout", "PT-2S", "any.chat");
         assertEquals(2, run.status(), run::toString);
-        assertEquals("chat-bots run: Invalid value for option '--timeout': 'PT-2S' is negative: a duration is 0 or more"
+        assertEquals("chat-bots run: --timeout: 'PT-2S' is negative: a duration is 0 or more"
                 + " (see --help)\n", run.err());
+    }
+
+    @Test
+    void aNumberOptionThatIsNoNumberSaysSoInTheOneErrorStyle() {
+        CommandRun run = CommandRun.of("swarm", "--rate", "abc");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots swarm: --rate: 'abc' is not a number (see --help)\n", run.err());
+    }
+
+    @Test
+    void aMalformedThresholdIsOneLineNamingTheOptionAndTheForm() {
+        CommandRun run = CommandRun.of("swarm", "--threshold", "p99<<5");
+        assertEquals(2, run.status(), run::toString);
+        assertEquals("chat-bots swarm: --threshold: 'p99<<5' is not a threshold: write METRIC OP VALUE, e.g."
+                + " p99<50ms, p99.9<=0.2s, loss==0, joined>=99%, rate>=95% (see --help)\n", run.err());
+    }
+
+    @Test
+    void generateCompletionPrintsABashScriptThatKnowsEveryCommand() {
+        String script = succeeds("generate-completion", "");
+        assertTrue(script.startsWith("#!/usr/bin/env bash"), script);
+        for (String command : new String[] {"run", "conform", "swarm", "simulate"}) {
+            assertTrue(script.contains("function _picocli_chat-bots_" + command + "()"), command + " in\n" + script);
+        }
+        assertTrue(script.contains("--threshold"), "swarm's options too");
     }
 
     @Test

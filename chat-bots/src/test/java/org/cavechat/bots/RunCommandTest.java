@@ -162,7 +162,7 @@ class RunCommandTest {
     void badOptionValuesAreOneLineAndExitTwo() {
         CommandRun run = CommandRun.of("run", "--server", "localhost:http", "x.chat");
         assertEquals(2, run.status(), run::toString);
-        assertEquals("chat-bots run: Invalid value for option '--server': 'localhost:http' has no valid port"
+        assertEquals("chat-bots run: --server: 'localhost:http' has no valid port"
                 + " (write host:port, like localhost:33000) (see --help)\n", run.err());
         CommandRun pace = CommandRun.of("run", "--pace", "fast", "x.chat");
         assertEquals(2, pace.status(), pace::toString);

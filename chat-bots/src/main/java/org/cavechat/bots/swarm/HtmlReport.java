@@ -19,6 +19,7 @@ final class HtmlReport {
             h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 6px}
             .pass{background:#e3f4e1;border-left:6px solid #2e7d32;padding:8px 12px}
             .fail{background:#fbe4e4;border-left:6px solid #c62828;padding:8px 12px}
+            .invalid{background:#ececec;border-left:6px solid #424242;padding:8px 12px}
             .warn{background:#fff4d6;border-left:6px solid #b7860b;padding:8px 12px;margin-top:8px}
             table{border-collapse:collapse;margin:4px 0}td,th{padding:3px 12px 3px 0;text-align:left;vertical-align:top}
             th{font-weight:600;color:#555}td.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -73,17 +74,15 @@ final class HtmlReport {
     }
 
     private static void verdict(StringBuilder b, SwarmSummary s) {
-        List<String> breaches = s.breaches();
-        if (breaches.isEmpty()) {
-            b.append("<div class=\"pass\"><b>PASS</b></div>\n");
-        } else {
-            b.append("<div class=\"fail\"><b>FAIL</b>: ").append(SvgChart.escape(String.join("; ", breaches))).append("</div>\n");
-        }
+        String line = SummaryText.verdictLine(s);
+        String name = s.verdict().name();
+        b.append("<div class=\"").append(name.toLowerCase(Locale.ROOT)).append("\"><b>").append(name).append("</b>")
+                .append(SvgChart.escape(line.substring(name.length()))).append("</div>\n");
         if (!s.rateKept()) {
             b.append("<div class=\"warn\">The generator fell behind its schedule (").append(s.sentMeasured())
                     .append(" of ").append(s.scheduledMeasured()).append(" measured messages sent; send lag p99 ")
                     .append(Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0))
-                    .append(", tolerance ").append(Format.millis(SwarmSummary.LAG_TOLERANCE_MICROS / 1000.0))
+                    .append(", tolerance ").append(Format.millis(s.lagToleranceMicros() / 1000.0))
                     .append("): the load was not offered on time. Latencies still count from the intended send times.</div>\n");
         }
         if (s.endNote() != null) {
@@ -115,11 +114,17 @@ final class HtmlReport {
                     + " (service " + Format.millis(s.service().getValueAtPercentile(p) / 1000.0) + ")");
         }
         row(b, "latency max", Format.millis(s.latency().getMaxValue() / 1000.0));
+        for (ThresholdCheck check : s.thresholdChecks()) {
+            row(b, "threshold", check.line());
+        }
         b.append("</table>\n");
     }
 
     private static void parameters(StringBuilder b, SwarmPlan p) {
         b.append("<h2>Parameters</h2>\n<table>\n");
+        row(b, "started", p.run().startedAt().toString());
+        row(b, "chat-bots / host / JVM", p.run().version() + " / " + p.run().host() + " / " + p.run().jvm());
+        row(b, "command", p.run().commandLine());
         row(b, "server", p.server().getHostString() + ":" + p.server().getPort());
         row(b, "bots / ramp", p.bots() + " bots, " + Format.rate(p.rampPerSecond()) + " connections");
         row(b, "talkers", Format.number(p.talkerShare()) + " of the members");
@@ -128,8 +133,8 @@ final class HtmlReport {
         row(b, "warm-up / duration / drain", Format.duration(p.warmup()) + " / " + Format.duration(p.duration())
                 + " / " + Format.duration(p.drain()));
         row(b, "framing / seed", p.framing().name().toLowerCase(Locale.ROOT) + " / " + p.seed());
-        row(b, "thresholds", "max p99 " + (p.maxP99() == null ? "none" : Format.duration(p.maxP99()))
-                + ", max loss " + (p.maxLoss() == null ? "none" : Format.percent(p.maxLoss())));
+        row(b, "thresholds", p.allThresholds().isEmpty() ? "none"
+                : String.join(", ", p.allThresholds().stream().map(Threshold::expression).toList()));
         row(b, "selectors / source addresses", p.selectors() + " / " + p.sourceAddresses());
         b.append("</table>\n");
     }

@@ -51,7 +51,11 @@ final class Progress {
             this.logStream = new PrintStream(Files.newOutputStream(logFile), true, "UTF-8");
             this.log = new HistogramLogWriter(logStream);
             long startMillis = System.currentTimeMillis();
-            log.outputComment("CaveChat swarm: latency from the intended send time and service time, microseconds");
+            log.outputComment("CaveChat swarm: latency from the intended send time (tag latency) and service time"
+                    + " from the actual write (tag service)");
+            log.outputComment("Values are microseconds; each interval line's max column is milliseconds");
+            log.outputComment("One interval a second for the whole run: ramp, warm-up, measured window and drain;"
+                    + " summary.json's latency figures are the measured window only");
             log.outputLogFormatVersion();
             log.outputStartTime(startMillis);
             log.setBaseTime(startMillis);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.cavechat.bots.Main;
 import org.cavechat.daemon.ChatServer;
 import org.cavechat.daemon.DaemonConfig;
 import org.cavechat.daemon.DaemonStats;
@@ -24,12 +25,9 @@ import picocli.CommandLine.Spec;
                     + "process, then prints the summary and where the report page is.",
             "The daemon listens on a free loopback port. The report goes to cavechat-report/ unless --report says "
                     + "otherwise. Every swarm option applies."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the run passed",
-            "1:a threshold was breached, bots failed to join or were disconnected, or the report could not be written",
-            "2:bad options",
-            "3:the daemon could not start, or nothing could connect to it"})
+        footerHeading = "%nEnvironment:%n", footer = SwarmDefaults.ENVIRONMENT,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port())), spec);
             DaemonStats stats = server.stats();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("daemon    %d joins, %d messages in, %d deliveries out, %d bytes out%n",
+            out.printf("daemon    %d joins, %d messages in, %d deliveries out, %d bytes out (its own counts: every"
+                    + " line it wrote, join and leave notices included, so above the swarm's deliveries)%n",
                     stats.joins(), stats.messagesIn(), stats.deliveriesOut(), stats.bytesOut());
             out.flush();
             return code;

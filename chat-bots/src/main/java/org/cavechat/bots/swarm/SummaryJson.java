@@ -22,6 +22,13 @@ final class SummaryJson {
         SwarmPlan p = s.plan();
         DeliveryTally t = s.tally();
         w.json.append("{\n");
+        w.field("verdict", s.verdict().name());
+        w.strings("invalidity", s.invalidity());
+        w.open("run");
+        w.field("startedAt", p.run().startedAt().toString()).field("version", p.run().version());
+        w.field("host", p.run().host()).field("jvm", p.run().jvm()).field("commandLine", p.run().commandLine());
+        w.field("seed", p.seed());
+        w.close();
         w.open("parameters");
         w.field("server", p.server().getHostString() + ":" + p.server().getPort());
         w.field("bots", p.bots()).field("rampPerSecond", p.rampPerSecond()).field("talkerShare", p.talkerShare());
@@ -58,13 +65,26 @@ final class SummaryJson {
         w.histogram("latencyMs", s.latency());
         w.histogram("serviceTimeMs", s.service());
         w.field("endNote", s.endNote()).field("elapsedSeconds", s.elapsedSeconds());
-        w.field("passed", s.breaches().isEmpty());
-        w.json.append("  \"breaches\": [");
-        for (int i = 0; i < s.breaches().size(); i++) {
-            w.json.append(i == 0 ? "" : ", ").append(quote(s.breaches().get(i)));
+        w.json.append("  \"thresholds\": [");
+        for (int i = 0; i < s.thresholdChecks().size(); i++) {
+            ThresholdCheck c = s.thresholdChecks().get(i);
+            w.json.append(i == 0 ? "\n" : ",\n").append("    {\"expression\": ").append(quote(c.threshold().expression()))
+                    .append(", \"measured\": ").append(literal(c.measured())).append(", \"passed\": ")
+                    .append(c.passed()).append('}');
         }
-        w.json.append("]\n}\n");
-        return w.json.toString();
+        w.json.append("],\n");
+        w.field("passed", s.verdict() == Verdict.PASS);
+        w.strings("breaches", s.breaches());
+        w.close();
+        return w.json.substring(0, w.json.length() - 2) + "\n";
+    }
+
+    private void strings(String name, java.util.List<String> values) {
+        json.append("  ".repeat(depth)).append(quote(name)).append(": [");
+        for (int i = 0; i < values.size(); i++) {
+            json.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
+        }
+        json.append("],\n");
     }
 
     private void histogram(String name, Histogram h) {

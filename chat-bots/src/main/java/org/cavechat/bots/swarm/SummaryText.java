@@ -17,6 +17,8 @@ final class SummaryText {
         StringBuilder b = new StringBuilder();
         line(b, "CaveChat swarm against %s:%d, %s framing, seed %d", p.server().getHostString(),
                 p.server().getPort(), p.framing().name().toLowerCase(Locale.ROOT), p.seed());
+        line(b, "%s", verdictLine(s));
+        line(b, "%s", p.run().line());
         line(b, "bots      %d asked, %d joined, %d could not join, %d disconnected during the run",
                 p.bots(), s.joined(), s.failedJoins(), s.disconnects());
         for (Map.Entry<BotEnd, Long> end : s.ends().entrySet()) {
@@ -35,9 +37,10 @@ final class SummaryText {
                     + " %s, tolerance %s): the load was not offered on time. Latencies still count from the"
                     + " intended send times.", s.sentMeasured(), s.scheduledMeasured(),
                     Format.millis(s.sendLag().getValueAtPercentile(99) / 1000.0),
-                    Format.millis(SwarmSummary.LAG_TOLERANCE_MICROS / 1000.0));
+                    Format.millis(s.lagToleranceMicros() / 1000.0));
         }
-        line(b, "delivery  %d messages sent, %d receivers, %d deliveries expected, %d delivered",
+        line(b, "delivery  whole run, warm-up included (the latency figures are the measured window only):");
+        line(b, "          %d messages sent, %d receivers, %d deliveries expected, %d delivered",
                 t.sent(), t.receivers(), t.expected(), t.delivered());
         line(b, "          lost %d%s (%s, at %d receivers), duplicated %d, reordered %d%s, malformed %d; %s",
                 t.lost(), t.reorderUncertain() ? " (at most)" : "", Format.percent(t.lossRatio()), t.lossyReceivers(),
@@ -48,16 +51,26 @@ final class SummaryText {
         percentiles(b, s.latency());
         b.append("service   from the actual write:");
         percentiles(b, s.service());
+        for (ThresholdCheck check : s.thresholdChecks()) {
+            line(b, "threshold %s", check.line());
+        }
         if (s.endNote() != null) {
             line(b, "ended early: %s", s.endNote());
         }
-        List<String> breaches = s.breaches();
-        if (breaches.isEmpty()) {
-            line(b, "PASS");
-        } else {
-            line(b, "FAIL: %s", String.join("; ", breaches));
-        }
+        line(b, "%s", verdictLine(s));
         return b.toString();
+    }
+
+    /** The verdict and its reasons on one line: at the top of the summary and again as its last line. */
+    static String verdictLine(SwarmSummary s) {
+        List<String> breaches = s.breaches();
+        return switch (s.verdict()) {
+            case PASS -> "PASS";
+            case FAIL -> "FAIL: " + String.join("; ", breaches);
+            case INVALID -> "INVALID: the load was not offered as asked (" + String.join("; ", s.invalidity())
+                    + "), so these figures neither pass nor fail the server"
+                    + (breaches.isEmpty() ? "" : "; breaches as measured: " + String.join("; ", breaches));
+        };
     }
 
     private static void percentiles(StringBuilder b, org.HdrHistogram.Histogram h) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.cavechat.bots.Main;
 import org.cavechat.bots.ServerOption;
 import org.cavechat.daemon.ProjectVersion;
 import picocli.CommandLine.Command;
@@ -20,12 +21,9 @@ import picocli.CommandLine.Spec;
             "Some bots talk at a fixed open-loop rate; every bot checks that each message arrives once and in "
                     + "order. Latency counts from each message's intended send time.",
             "Progress goes to stderr once a second; the summary to stdout."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:the run passed",
-            "1:a threshold was breached, bots failed to join or were disconnected, or the report could not be written",
-            "2:bad options",
-            "3:cannot connect to the server at all"})
+        footerHeading = "%nEnvironment:%n", footer = SwarmDefaults.ENVIRONMENT,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class SwarmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,6 +76,6 @@ public final class SwarmCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return summary.breaches().isEmpty() ? 0 : 1;
+        return summary.verdict().exitCode();
     }
 }

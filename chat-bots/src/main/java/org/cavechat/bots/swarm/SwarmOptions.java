@@ -3,6 +3,8 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.cavechat.bots.Framing;
 import org.cavechat.daemon.DurationConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,13 +73,26 @@ final class SwarmOptions {
     long seed;
 
     @Option(names = "--max-p99", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Fail (exit 1) when the measured p99 latency is above this, e.g. 50ms.")
+            description = "Fail (exit 1) when the measured p99 latency is above this, e.g. 50ms: "
+                    + "short for --threshold 'p99<=50ms'.")
     Duration maxP99;
 
     @Option(names = "--max-loss", converter = ShareConverter.class, paramLabel = "SHARE",
-            description = "Fail (exit 1) when more than this share of deliveries is lost, e.g. 0.1%% "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Fail (exit 1) when more than this share of deliveries is lost, e.g. 0.1%%: "
+                    + "short for --threshold 'loss<=0.1%%' (default: ${DEFAULT-VALUE}).")
     Double maxLoss;
+
+    @Option(names = "--threshold", paramLabel = "EXPRESSION", converter = ThresholdConverter.class,
+            description = "Fail (exit 1) unless this holds; repeatable. METRIC OP VALUE: p50..p99.99 or max "
+                    + "(latency; ms, s or us), loss (0.001 or 0.1%%), joined (bots, or %% of those asked for), "
+                    + "rate (per second, or %% of the rate requested); OP is < <= == >= >. "
+                    + "E.g. 'p99<50ms' 'loss==0' 'joined>=99%%' 'rate>=95%%'.")
+    List<Threshold> thresholds = new ArrayList<>();
+
+    @Option(names = "--max-send-lag", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "The run is INVALID (exit 4) when the p99 of how late sends left is beyond this: the "
+                    + "generator did not offer the load (default: ${DEFAULT-VALUE}).")
+    Duration maxSendLag;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write summary.json, latency.hlog and report.html in this directory.")
@@ -113,6 +128,7 @@ final class SwarmOptions {
         require(duration.isPositive(), "--duration must be above 0");
         require(!warmup.isNegative(), "--warmup must not be negative");
         require(!drain.isNegative(), "--drain must not be negative");
+        require(maxSendLag.isPositive(), "--max-send-lag must be above 0");
         require(joinTimeout.isPositive(), "--join-timeout must be above 0");
         require(selectors >= 1 && selectors <= 64, "--selectors must be between 1 and 64");
         require(sourceAddresses >= 0 && sourceAddresses <= 254, "--source-addresses must be between 0 and 254");
@@ -120,8 +136,10 @@ final class SwarmOptions {
         boolean perBot = ratePerBot != null;
         int sources = sourceAddresses == 0 ? 1 + (bots - 1) / 10_000 : sourceAddresses;
         return new SwarmPlan(server, bots, ramp, talkers, perBot ? ratePerBot : rate, perBot, messageBytes,
-                duration, warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, report, selectors, sources,
-                namePrefix, !quiet);
+                duration, warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, List.copyOf(thresholds), maxSendLag, report, selectors, sources,
+                namePrefix, !quiet,
+                RunMetadata.now(spec.commandLine().getCommandName(),
+                        spec.commandLine().getParseResult().originalArgs()));
     }
 
     private void require(boolean condition, String message) {

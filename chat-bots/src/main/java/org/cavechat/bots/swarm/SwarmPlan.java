@@ -3,6 +3,8 @@ package org.cavechat.bots.swarm;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.cavechat.bots.Framing;
 
 /**
@@ -23,21 +25,40 @@ import org.cavechat.bots.Framing;
  * @param seed            seeds the choice of talkers and their phases, so a run can be repeated
  * @param maxP99          fail the run when the measured p99 latency is above this, or null
  * @param maxLoss         fail the run when the lost share of deliveries is above this, or null
+ * @param thresholds      the --threshold expressions, in the order given
+ * @param maxSendLag      the run is INVALID when the send lag's p99 is beyond this: the load was not offered
  * @param reportDir       where summary.json, the interval log and report.html go, or null
  * @param selectors       selector threads driving the bots
  * @param sourceAddresses loopback source addresses to spread connections over (127.0.0.1 upwards)
  * @param namePrefix      bots are named this plus their number
  * @param progress        whether to print the once-a-second progress line
+ * @param run             when, where and by which command line the run was made
  */
 record SwarmPlan(InetSocketAddress server, int bots, double rampPerSecond, double talkerShare, double rate,
         boolean ratePerBot, int messageBytes, Duration duration, Duration warmup, Duration drain,
-        Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, Path reportDir,
-        int selectors, int sourceAddresses, String namePrefix, boolean progress) {
+        Duration joinTimeout, Framing framing, long seed, Duration maxP99, Double maxLoss, List<Threshold> thresholds,
+        Duration maxSendLag,
+        Path reportDir,
+        int selectors, int sourceAddresses, String namePrefix, boolean progress,
+        RunMetadata run) {
 
     SwarmPlan withServer(InetSocketAddress value) {
         return new SwarmPlan(value, bots, rampPerSecond, talkerShare, rate, ratePerBot, messageBytes, duration,
-                warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, reportDir, selectors, sourceAddresses,
-                namePrefix, progress);
+                warmup, drain, joinTimeout, framing, seed, maxP99, maxLoss, thresholds, maxSendLag, reportDir, selectors, sourceAddresses,
+                namePrefix, progress, run);
+    }
+
+    /** Every threshold the run is held to: the shorthands {@code --max-p99} and {@code --max-loss} first. */
+    List<Threshold> allThresholds() {
+        List<Threshold> all = new ArrayList<>();
+        if (maxP99 != null) {
+            all.add(Threshold.maxP99(maxP99));
+        }
+        if (maxLoss != null) {
+            all.add(Threshold.maxLoss(maxLoss));
+        }
+        all.addAll(thresholds);
+        return all;
     }
 
     /** Nanoseconds between two messages of one talker, once the number of talkers is known. */

@@ -15,7 +15,7 @@ class SimulateCommandTest {
     @Test
     void simulateStartsItsOwnDaemonRunsASwarmAndSaysWhereTheReportIs() {
         CommandRun run = CommandRun.of(new SimulateCommand(), "--bots", "20", "--rate", "20", "--duration", "1s",
-                "--warmup", "0s", "-q", "--report", dir.toString());
+                "--warmup", "0s", "--max-send-lag", "5s", "-q", "--report", dir.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.err().startsWith("simulate: CaveChat daemon listening on "), run.err());
         assertTrue(run.out().contains("bots      20 asked, 20 joined"), run.out());
@@ -37,7 +37,9 @@ class SimulateCommandTest {
         CommandRun run = CommandRun.of(new SwarmCommand(), "--help");
         assertEquals(0, run.code());
         assertTrue(run.out().contains("Bots to connect (default: 100)"), run.out());
-        assertTrue(run.out().replaceAll("\\s+", " ").contains("(default: localhost: 33000)"), run.out());
-        assertTrue(run.out().contains("3   cannot connect to the server at all"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("default: localhost:33000)"), run.out());
+        assertTrue(run.out().contains("Exit status:"), run.out());
+        assertTrue(run.out().contains("3   the server cannot be reached"), run.out());
+        assertTrue(run.out().contains("4   INVALID (swarm, simulate): the load was not offered as asked"), run.out());
     }
 }

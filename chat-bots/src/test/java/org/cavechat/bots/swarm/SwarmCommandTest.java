@@ -55,8 +55,16 @@ class SwarmCommandTest {
         return "127.0.0.1:" + daemon.port();
     }
 
+    /**
+     * Runs swarm with a send-lag bound of seconds: these tests are about the server's side, and a busy test
+     * machine must not turn their runs INVALID. A later --max-send-lag in {@code args} wins.
+     */
     private static CommandRun swarm(String... args) {
-        return CommandRun.of(new SwarmCommand(), args);
+        String[] withBound = new String[args.length + 2];
+        withBound[0] = "--max-send-lag";
+        withBound[1] = "5s";
+        System.arraycopy(args, 0, withBound, 2, args.length);
+        return CommandRun.of(new SwarmCommand(), withBound);
     }
 
     @Test
@@ -83,6 +91,9 @@ class SwarmCommandTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("<svg ") && html.contains("PASS"));
         assertTrue(run.out().contains("report: " + dir.resolve("report.html").toAbsolutePath()), run.out());
+        assertTrue(run.out().contains(System.lineSeparator() + "command   chat-bots swarm --max-send-lag 5s --server "),
+                run.out());
+        assertTrue(Files.readString(dir.resolve("latency.hlog")).contains("#Values are microseconds"));
     }
 
     private static double latencyCountInLog(Path log) throws IOException {
@@ -166,6 +177,25 @@ class SwarmCommandTest {
         for (String source : new String[] {"127.0.0.1:", "127.0.0.2:", "127.0.0.3:"}) {
             assertEquals(2, text.split("connect from " + source, -1).length - 1, source + " in\n" + text);
         }
+    }
+
+    @Test
+    void botsTheServerTurnsAwayMakeTheRunInvalidWithExitFour() throws IOException {
+        DaemonConfig config = DaemonConfig.builder().port(0).bindAddress(InetAddress.getLoopbackAddress())
+                .maxConnections(3).build();
+        CommandRun run;
+        try (ChatServer full = ChatServer.start(config, Log.silent())) {
+            run = swarm("--server", address(full), "--bots", "5", "--rate", "20", "--duration", "500ms",
+                    "--warmup", "0s", "-q", "--report", dir.toString());
+        }
+        assertEquals(4, run.code(), run.out() + run.err());
+        String[] lines = run.out().split("\n");
+        assertTrue(lines[1].startsWith("INVALID: the load was not offered as asked (2 of 5 bots could not join)"),
+                run.out());
+        assertFalse(run.out().contains("PASS"), run.out());
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals("INVALID", JsonReader.path(json, "verdict"));
+        assertEquals(3.0, JsonReader.path(json, "bots.joined"));
     }
 
     @Test

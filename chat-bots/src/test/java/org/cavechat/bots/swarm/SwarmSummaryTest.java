@@ -59,6 +59,7 @@ class SwarmSummaryTest {
     void cleanRunWithinItsThresholdsPasses() {
         SwarmSummary s = passing(TestPlans.plan(Duration.ofMillis(100), 0.0, null), CLEAN);
         assertEquals(List.of(), s.breaches());
+        assertEquals(Verdict.PASS, s.verdict());
         assertEquals(99.0, s.latencyMs(99), 0.1);
         assertTrue(s.rateKept());
     }
@@ -74,24 +75,103 @@ class SwarmSummaryTest {
     void maxP99WithNothingMeasuredIsABreachNotAPass() {
         SwarmSummary s = summary(TestPlans.plan(Duration.ofMillis(50), null, null), CLEAN, ends(BotEnd.RESET, 0),
                 micros(), 200, 200, micros());
-        assertEquals(List.of("no latency was measured, so p99 cannot be under --max-p99 50.0 ms"), s.breaches());
+        assertEquals(List.of("no p99 latency was measured, so --max-p99 50ms cannot hold"), s.breaches());
     }
 
     @Test
     void lossRatioIsLostOverExpectedAndAboveMaxLossIsABreach() {
         assertEquals(0.005, LOSSY.lossRatio(), 1e-12);
-        assertEquals(List.of("loss 0.5000% is above --max-loss 0.1000%"),
+        assertEquals(List.of("loss 0.5000% fails --max-loss 0.1%"),
                 passing(TestPlans.plan(null, 0.001, null), LOSSY).breaches());
         assertEquals(List.of(), passing(TestPlans.plan(null, 0.005, null), LOSSY).breaches());
     }
 
     @Test
-    void failedJoinsAndDisconnectsFailTheRunWithoutThresholds() {
+    void eachThresholdIsPrintedWithItsMeasuredValueAndAFailingOneIsNamed() {
+        ThresholdConverter read = new ThresholdConverter();
+        SwarmPlan plan = TestPlans.plan(null, 0.0, List.of(read.convert("p99<50ms"), read.convert("p50<=60ms"),
+                read.convert("loss==0"), read.convert("joined>=100%"), read.convert("rate>=95%")), null);
+        SwarmSummary s = passing(plan, CLEAN);
+        assertEquals(List.of("p99 latency 99.0 ms fails p99<50ms"), s.breaches());
+        assertEquals(Verdict.FAIL, s.verdict());
+        String text = SummaryText.of(s);
+        for (String line : new String[] {
+            "threshold --max-loss 0%: measured 0.0000%, ok",
+            "threshold p99<50ms: measured 99.0 ms, FAILED",
+            "threshold p50<=60ms: measured 50.0 ms, ok",
+            "threshold loss==0: measured 0.0000%, ok",
+            "threshold joined>=100%: measured 100.0000%, ok",
+            "threshold rate>=95%: measured 100.0000%, ok"}) {
+            assertTrue(text.contains(System.lineSeparator() + line + System.lineSeparator()), line + " in\n" + text);
+        }
+        assertTrue(text.endsWith("FAIL: p99 latency 99.0 ms fails p99<50ms" + System.lineSeparator()), text);
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals(6, ((List<?>) JsonReader.path(json, "thresholds")).size());
+        assertTrue(HtmlReport.of(s).contains("<th>threshold</th><td>p99&lt;50ms: measured 99.0 ms, FAILED</td>"));
+    }
+
+    @Test
+    void everyReportSaysWhenWhereAndByWhichCommandTheRunWasMade() {
+        SwarmSummary s = passing(TestPlans.plan(null, null, null), CLEAN);
+        String text = SummaryText.of(s);
+        assertTrue(text.contains(System.lineSeparator() + "run       2025-01-02T03:04:05Z, chat-bots 9.9 on testhost,"
+                + " TestVM 21" + System.lineSeparator() + "command   chat-bots swarm --seed 7" + System.lineSeparator()),
+                text);
+        assertTrue(text.contains("delivery  whole run, warm-up included (the latency figures are the measured window"
+                + " only):"), text);
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals("2025-01-02T03:04:05Z", JsonReader.path(json, "run.startedAt"));
+        assertEquals("9.9", JsonReader.path(json, "run.version"));
+        assertEquals("testhost", JsonReader.path(json, "run.host"));
+        assertEquals("TestVM 21", JsonReader.path(json, "run.jvm"));
+        assertEquals("chat-bots swarm --seed 7", JsonReader.path(json, "run.commandLine"));
+        assertEquals(7.0, JsonReader.path(json, "run.seed"));
+        String html = HtmlReport.of(s);
+        assertTrue(html.contains("<th>command</th><td>chat-bots swarm --seed 7</td>"), html);
+        assertTrue(html.contains("<th>chat-bots / host / JVM</th><td>9.9 / testhost / TestVM 21</td>"), html);
+    }
+
+    @Test
+    void disconnectsFailTheRunWithoutThresholds() {
         SwarmPlan plan = TestPlans.plan(null, null, null);
-        assertEquals(List.of("3 of 10 bots could not join"),
-                summary(plan, CLEAN, ends(BotEnd.CONNECT_REFUSED, 3), oneToHundredMillis(), 200, 200, micros(1)).breaches());
-        assertEquals(List.of("2 members were disconnected during the run"),
-                summary(plan, CLEAN, ends(BotEnd.SERVER_SHUTDOWN, 2), oneToHundredMillis(), 200, 200, micros(1)).breaches());
+        SwarmSummary s = summary(plan, CLEAN, ends(BotEnd.SERVER_SHUTDOWN, 2), oneToHundredMillis(), 200, 200, micros(1));
+        assertEquals(List.of("2 members were disconnected during the run"), s.breaches());
+        assertEquals(Verdict.FAIL, s.verdict());
+        assertEquals(1, s.verdict().exitCode());
+    }
+
+    @Test
+    void botsThatCouldNotJoinMakeTheRunInvalidNotFailed() {
+        SwarmPlan plan = TestPlans.plan(null, null, null);
+        SwarmSummary s = summary(plan, CLEAN, ends(BotEnd.CONNECT_REFUSED, 3), oneToHundredMillis(), 200, 200, micros(1));
+        assertEquals(List.of(), s.breaches());
+        assertEquals(List.of("3 of 10 bots could not join"), s.invalidity());
+        assertEquals(Verdict.INVALID, s.verdict());
+    }
+
+    @Test
+    void generatorThatFellBehindIsInvalidAtTheTopOfEveryReportAndNeverPasses() {
+        SwarmSummary s = summary(TestPlans.plan(null, 0.0, null), CLEAN, ends(BotEnd.RESET, 0), oneToHundredMillis(),
+                200, 150, micros(50_000));
+        assertEquals(List.of(), s.breaches(), "nothing the server did wrong");
+        assertEquals(List.of("the generator sent 150 of 200 measured messages",
+                "send lag p99 50.0 ms is beyond --max-send-lag 10.0 ms"), s.invalidity());
+        assertEquals(Verdict.INVALID, s.verdict());
+        assertEquals(4, s.verdict().exitCode());
+        String[] text = SummaryText.of(s).split(System.lineSeparator());
+        String verdict = "INVALID: the load was not offered as asked (the generator sent 150 of 200 measured messages;"
+                + " send lag p99 50.0 ms is beyond --max-send-lag 10.0 ms), so these figures neither pass nor fail the server";
+        assertEquals(verdict, text[1], "second line, under the run's title");
+        assertEquals(verdict, text[text.length - 1]);
+        assertFalse(SummaryText.of(s).contains("PASS"));
+        Object json = Json.parse(SummaryJson.of(s));
+        assertEquals("INVALID", JsonReader.path(json, "verdict"));
+        assertEquals(2, ((List<?>) JsonReader.path(json, "invalidity")).size());
+        assertEquals(Boolean.FALSE, JsonReader.path(json, "passed"));
+        String html = HtmlReport.of(s);
+        assertTrue(html.contains("</h1>\n<p>10 bots against 127.0.0.1:33000, line framing.</p>\n<div class=\"invalid\">"
+                + "<b>INVALID</b>: the load was not offered as asked"), html);
+        assertFalse(html.contains("PASS"));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.cavechat.bots.swarm;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.cavechat.daemon.ProjectVersion;
+
+/**
+ * Where and how a run was made, so a report can be told apart from another and repeated: when it
+ * started, which chat-bots, on which host and JVM, and the command line as typed (the seed is in the plan).
+ *
+ * @param startedAt   when the command was parsed, to the second, UTC
+ * @param version     the chat-bots version
+ * @param host        this machine's name
+ * @param jvm         the Java runtime's vendor and version
+ * @param commandLine the command and its arguments as given
+ */
+record RunMetadata(Instant startedAt, String version, String host, String jvm, String commandLine) {
+
+    static RunMetadata now(String command, List<String> args) {
+        return new RunMetadata(Instant.now().truncatedTo(ChronoUnit.SECONDS), ProjectVersion.version(), hostName(),
+                System.getProperty("java.vm.vendor") + " " + Runtime.version(),
+                "chat-bots " + command + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** One line for the text summary. */
+    String line() {
+        return "run       " + startedAt + ", chat-bots " + version + " on " + host + ", " + jvm + System.lineSeparator()
+                + "command   " + commandLine;
+    }
+}
