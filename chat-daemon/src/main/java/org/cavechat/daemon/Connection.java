@@ -47,6 +47,8 @@ final class Connection {
     /** Input bytes held by the decoder, as last charged to the memory budget. */
     private int chargedInputBytes;
     Stall stall = Stall.NONE;
+    /** Its {@code --max-message-rate} allowance, made by {@link FlowControl} once it is a member; null when unlimited. */
+    MessageAllowance allowance;
     /** {@link #queuedHeapBytes()} when the current stall window began: how much it took since tells if it reads. */
     long heapAtStallWindowStart;
     /** Counted for {@link ConnectionLog}, which logs the first of each and the totals at the join and the end. */

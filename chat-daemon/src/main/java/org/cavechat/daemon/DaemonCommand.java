@@ -60,6 +60,13 @@ final class DaemonCommand implements Callable<Integer> {
                     + "auto is a quarter of the maximum heap (env CAVECHAT_MEMORY_BUDGET; default ${DEFAULT-VALUE}).")
     long memoryBudget;
 
+    @Option(names = "--max-message-rate", paramLabel = "N",
+            defaultValue = "${env:CAVECHAT_MAX_MESSAGE_RATE:-0}",
+            description = "Messages per second one member may send (a burst of N, then N a second); beyond that it "
+                    + "is read more slowly, never cut off; 0 for no limit "
+                    + "(env CAVECHAT_MAX_MESSAGE_RATE; default ${DEFAULT-VALUE}).")
+    int maxMessageRate;
+
     @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "${env:CAVECHAT_MAX_LINE_BYTES:-4096}",
             description = "Longest line-framed message; longer lines are dropped and the sender told "
                     + "(env CAVECHAT_MAX_LINE_BYTES; default ${DEFAULT-VALUE}).")
@@ -125,7 +132,7 @@ final class DaemonCommand implements Callable<Integer> {
             config = DaemonConfig.builder()
                     .bindAddress(bind).port(port).backlog(backlog).maxConnections(maxConnections)
                     .outboxBytes(outboxBytes).maxLineBytes(maxLineBytes).nameTimeout(nameTimeout)
-                    .memoryBudgetBytes(memoryBudget)
+                    .memoryBudgetBytes(memoryBudget).maxMessageRate(maxMessageRate)
                     .shutdownGrace(shutdownGrace).greeting(greeting).framing(framing)
                     .build();
         } catch (IllegalArgumentException outOfRange) {

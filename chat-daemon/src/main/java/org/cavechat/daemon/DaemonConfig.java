@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param maxConnections open connections, named or not; one more is told the room is full and closed
  * @param outboxBytes   per-connection budget of the heap queued output pins; past it the peer is a slow consumer
  * @param memoryBudgetBytes ceiling over all outboxes together; past it the connections furthest behind are dropped
+ * @param maxMessageRate messages per second one member may send before it is read more slowly; 0 for no limit
  * @param maxLineBytes  longest line-framed message, without its {@code \n}
  * @param nameTimeout   time a new connection has to send an acceptable name
  * @param shutdownGrace how long a shutdown waits for outboxes to drain before closing everything
@@ -27,6 +28,7 @@ public record DaemonConfig(
         int maxConnections,
         int outboxBytes,
         long memoryBudgetBytes,
+        int maxMessageRate,
         int maxLineBytes,
         Duration nameTimeout,
         Duration shutdownGrace,
@@ -51,6 +53,7 @@ public record DaemonConfig(
                 "outbox bytes must be at least " + MIN_OUTBOX_BYTES + ", not " + outboxBytes);
         require(memoryBudgetBytes >= MIN_OUTBOX_BYTES,
                 "memory budget must be at least " + MIN_OUTBOX_BYTES + ", not " + memoryBudgetBytes);
+        require(maxMessageRate >= 0, "max message rate must not be negative, not " + maxMessageRate);
         require(maxLineBytes >= 1 && maxLineBytes <= MAX_LINE_BYTES_LIMIT,
                 "max line bytes must be between 1 and " + MAX_LINE_BYTES_LIMIT + ", not " + maxLineBytes);
         require(nameTimeout.isPositive(), "name timeout must be positive, not " + nameTimeout);
@@ -75,6 +78,7 @@ public record DaemonConfig(
         private int maxConnections = 16384;
         private int outboxBytes = 1 << 20;
         private long memoryBudgetBytes = defaultMemoryBudget();
+        private int maxMessageRate;
         private int maxLineBytes = 4096;
         private Duration nameTimeout = Duration.ofSeconds(300);
         private Duration shutdownGrace = Duration.ofSeconds(5);
@@ -113,6 +117,11 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder maxMessageRate(int value) {
+            maxMessageRate = value;
+            return this;
+        }
+
         public Builder maxLineBytes(int value) {
             maxLineBytes = value;
             return this;
@@ -140,7 +149,8 @@ public record DaemonConfig(
 
         /** @throws IllegalArgumentException naming the first value out of range */
         public DaemonConfig build() {
-            return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, memoryBudgetBytes, maxLineBytes,
+            return new DaemonConfig(bindAddress, port, backlog, maxConnections, outboxBytes, memoryBudgetBytes,
+                    maxMessageRate, maxLineBytes,
                     nameTimeout, shutdownGrace, greeting, framing);
         }
     }

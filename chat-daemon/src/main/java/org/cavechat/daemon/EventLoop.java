@@ -80,7 +80,7 @@ final class EventLoop implements Runnable {
         this.selector = Selector.open();
         listener.configureBlocking(false);
         this.listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
-        this.flow = new FlowControl(config.outboxBytes());
+        this.flow = new FlowControl(config.outboxBytes(), config.maxMessageRate());
         this.memory = new MemoryBudget(config.memoryBudgetBytes(), stats);
         this.naming = new Deadlines(config.nameTimeout().toNanos());
         this.room = new Room(stats, flow, log, writeBuffer);
@@ -382,6 +382,7 @@ final class EventLoop implements Runnable {
         long now = System.nanoTime();
         long wake = Math.min(naming.nanosToNext(now), cutCharacters.nanosToNext(now));
         wake = Math.min(wake, flow.nanosToStallEnd(now));
+        wake = Math.min(wake, flow.nanosToNextAllowance(now));
         if (acceptPaused) {
             wake = Math.min(wake, Math.max(0, acceptPausedUntilNanos - now));
         }
@@ -415,8 +416,10 @@ final class EventLoop implements Runnable {
 
         @Override
         public boolean message(String text) {
+            boolean fromMember = connection.isMember();
             room.onText(connection, text);
-            return !connection.isClosed() && flow.turnBudgetLeft() && !flow.isDeaf(connection);
+            boolean allowanceLeft = !fromMember || connection.isClosed() || flow.spend(connection);
+            return !connection.isClosed() && flow.turnBudgetLeft() && !flow.isDeaf(connection) && allowanceLeft;
         }
 
         @Override

@@ -50,6 +50,9 @@ final class FlowControl {
 
     private final long highWatermark;
     private final long lowWatermark;
+    private final int maxMessageRate;
+    /** When the earliest paused member that ran out of allowance may send again; Long.MAX_VALUE when none. */
+    private long nextAllowanceNanos = Long.MAX_VALUE;
     private final List<Connection> toFlush = new ArrayList<>();
     /** Connections whose read interest is off, in the order they were stopped. */
     private final SequencedSet<Connection> paused = new LinkedHashSet<>();
@@ -60,8 +63,14 @@ final class FlowControl {
     private long turnDeliveries;
 
     FlowControl(long outboxBudgetBytes) {
+        this(outboxBudgetBytes, 0);
+    }
+
+    /** @param maxMessageRate messages per second one member may send ({@code --max-message-rate}); 0: no limit */
+    FlowControl(long outboxBudgetBytes, int maxMessageRate) {
         this.highWatermark = outboxBudgetBytes / 4;
         this.lowWatermark = outboxBudgetBytes / 16;
+        this.maxMessageRate = maxMessageRate;
     }
 
     /** Connections with output queued in this turn; the loop writes them once the turn's reads are done. */
@@ -95,7 +104,31 @@ final class FlowControl {
 
     /** True when {@code connection} may be read now (or its waiting input taken up). */
     boolean mayRead(Connection connection) {
-        return !isStalled() && turnBudgetLeft() && !isDeaf(connection);
+        return !isStalled() && turnBudgetLeft() && !isDeaf(connection) && hasAllowance(connection, System.nanoTime());
+    }
+
+    /**
+     * A member's message was taken; under {@code --max-message-rate} it spends one of its allowance. False when
+     * it has none left: the rest of its input waits until the allowance refills.
+     */
+    boolean spend(Connection member) {
+        return maxMessageRate == 0 || allowanceOf(member, System.nanoTime()).spend(System.nanoTime());
+    }
+
+    private boolean hasAllowance(Connection connection, long now) {
+        return maxMessageRate == 0 || !connection.isMember() || allowanceOf(connection, now).hasMessage(now);
+    }
+
+    private MessageAllowance allowanceOf(Connection member, long now) {
+        if (member.allowance == null) {
+            member.allowance = new MessageAllowance(maxMessageRate, now);
+        }
+        return member.allowance;
+    }
+
+    /** Nanoseconds until a paused member may send again; Long.MAX_VALUE when none waits for its allowance. */
+    long nanosToNextAllowance(long now) {
+        return nextAllowanceNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, nextAllowanceNanos - now);
     }
 
     /**
@@ -126,7 +159,8 @@ final class FlowControl {
         if (isStalled()) {
             return false;
         }
-        List<Connection> deaf = new ArrayList<>();
+        long now = System.nanoTime();
+        List<Connection> notYet = new ArrayList<>(); // Deaf, or out of allowance: they keep their place.
         boolean backlogLeft = false;
         for (int i = paused.size(); i > 0 && !paused.isEmpty(); i--) {
             if (!turnBudgetLeft()) {
@@ -137,8 +171,8 @@ final class FlowControl {
             if (connection.isClosed()) {
                 continue;
             }
-            if (isDeaf(connection)) {
-                deaf.add(connection);
+            if (isDeaf(connection) || !hasAllowance(connection, now)) {
+                notYet.add(connection);
                 continue;
             }
             if (connection.inbound() != null && connection.inbound().hasBacklog()) {
@@ -150,7 +184,13 @@ final class FlowControl {
                 connection.resumeReading();
             }
         }
-        paused.addAll(deaf);
+        paused.addAll(notYet);
+        nextAllowanceNanos = Long.MAX_VALUE;
+        for (Connection waiting : notYet) {
+            if (waiting.allowance != null && !waiting.allowance.hasMessage(now)) {
+                nextAllowanceNanos = Math.min(nextAllowanceNanos, now + waiting.allowance.nanosToNextMessage(now));
+            }
+        }
         return backlogLeft;
     }
 

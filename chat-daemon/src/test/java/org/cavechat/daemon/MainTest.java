@@ -83,7 +83,10 @@ class MainTest {
         "--max-line-bytes=0  | --max-line-bytes: must be between 1 and 1048576, not 0",
         "--max-connections=0 | --max-connections: must be at least 1, not 0",
         "--bind=nohost.invalid | --bind: unknown host 'nohost.invalid'",
-        "--log-level=loud    | --log-level: 'loud' is not a log level (use error, warn, info or debug)"})
+        "--log-level=loud    | --log-level: 'loud' is not a log level (use error, warn, info or debug)",
+        "--max-message-rate=-1 | --max-message-rate: must not be negative, not -1",
+        "--memory-budget=12  | --memory-budget: must be at least 4096, not 12",
+        "--memory-budget=lots | --memory-budget: 'lots' is neither a number of bytes nor auto"})
     void aBadValueIsNamedByItsOptionAndExplainedInWordsOnce(String bad, String problem) {
         // Loopback and any free port, unless the option under test is one of those two.
         List<String> args = new ArrayList<>(List.of("--bind=127.0.0.1", "--port=0"));
