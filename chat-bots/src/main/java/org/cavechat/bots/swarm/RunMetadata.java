@@ -19,10 +19,12 @@ import org.cavechat.daemon.ProjectVersion;
  */
 record RunMetadata(Instant startedAt, String version, String host, String jvm, String commandLine) {
 
+    /** {@code args} as picocli keeps them: the whole command line, which may start with the command's name. */
     static RunMetadata now(String command, List<String> args) {
+        List<String> options = !args.isEmpty() && args.getFirst().equals(command) ? args.subList(1, args.size()) : args;
         return new RunMetadata(Instant.now().truncatedTo(ChronoUnit.SECONDS), ProjectVersion.version(), hostName(),
                 System.getProperty("java.vm.vendor") + " " + Runtime.version(),
-                "chat-bots " + command + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+                "chat-bots " + command + (options.isEmpty() ? "" : " " + String.join(" ", options)));
     }
 
     private static String hostName() {
