@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 
 /**
  * Decides when the event loop reads and when it writes, so that no sender can fan out more than the members
- * read (docs/protocol.md, "Flow control and memory"; docs/concurrency.md). Three rules:
+ * read (docs/protocol.md, "Flow control and memory"; docs/concurrency.md). Three rules, and an optional fourth:
  * <ul>
  *   <li><b>A turn budget.</b> One loop turn queues at most {@link #TURN_FANOUT_BYTES} of broadcasts for each
  *       member and of answers to single connections (and {@link #TURN_DELIVERIES} deliveries in all) before
- *       every outbox is written. A sender's
- *       read is cut at the message that spends the budget; the rest of it waits in its decoder.</li>
+ *       every outbox is written. A sender's read is cut at the message that spends the budget; the rest of it
+ *       waits in its decoder.</li>
  *   <li><b>Read only those who listen.</b> A connection is not read while its own unwritten output is above
  *       a limit (the high watermark for a member, {@link #NAMING_UNREAD_LIMIT_BYTES} before it has joined): a
  *       member that does not read cannot talk, and a client that sends names without reading the answers gets
@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  *       {@link #STALL_LIMIT_NANOS} window no longer holds the room back until it has come back under the low
  *       watermark; past its budget it is dropped as a slow consumer, as before. A member that reads on, however
  *       slower than the sender, paces the room.</li>
+ *   <li><b>A message rate</b> ({@code --max-message-rate}, off by default): a member out of its
+ *       {@link MessageAllowance} is not read until it has one again.</li>
  * </ul>
  * Connections that may not be read wait here, in order, with their read interest off, so a level-triggered
  * selector does not spin on them; they are taken up again, oldest first, when their reason is gone.
@@ -51,14 +53,14 @@ final class FlowControl {
     private final long highWatermark;
     private final long lowWatermark;
     private final int maxMessageRate;
-    /** When the earliest paused member that ran out of allowance may send again; Long.MAX_VALUE when none. */
-    private long nextAllowanceNanos = Long.MAX_VALUE;
     private final List<Connection> toFlush = new ArrayList<>();
     /** Connections whose read interest is off, in the order they were stopped. */
     private final SequencedSet<Connection> paused = new LinkedHashSet<>();
     /** Members over the high watermark that hold the room back now. */
     private final List<Connection> holdingBack = new ArrayList<>();
     private long stallStartedNanos;
+    /** When the earliest paused member that ran out of allowance may send again; Long.MAX_VALUE when none. */
+    private long nextAllowanceNanos = Long.MAX_VALUE;
     private long turnFanoutBytes;
     private long turnDeliveries;
 
