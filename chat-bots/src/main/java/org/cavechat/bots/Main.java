@@ -16,10 +16,13 @@ import picocli.CommandLine;
 @Command(name = "chat-bots", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
         description = "Scripted bots, conformance checks and load for CaveChat and the original chat server.",
         subcommands = {RunCommand.class, ConformCommand.class, org.cavechat.bots.swarm.SwarmCommand.class,
-            org.cavechat.bots.swarm.SimulateCommand.class, CommandLine.HelpCommand.class,
+            org.cavechat.bots.swarm.SimulateCommand.class, org.cavechat.bots.swarm.CompareCommand.class,
+            CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
+        exitCodeList = {Main.EXIT_OK, "1:an expectation or threshold failed, compare found a regression (or an internal"
+                + " error)", "2:bad options, a malformed script (file:line: message), a summary compare cannot read",
+            Main.EXIT_UNREACHABLE, Main.EXIT_INVALID})
 public final class Main implements Callable<Integer> {
 
     /** The exit statuses as picocli's {@code exitCodeList} entries, for every command's help (swarm's too). */

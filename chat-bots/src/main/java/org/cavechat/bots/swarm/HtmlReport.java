@@ -41,7 +41,7 @@ final class HtmlReport {
                 .append(p.framing().name().toLowerCase(Locale.ROOT)).append(" framing.</p>\n");
         verdict(b, s);
         figures(b, s);
-        List<IntervalSample> samples = s.samples();
+        List<IntervalSample> samples = s.samples().stream().filter(IntervalSample::showsRates).toList();
         b.append("<h2>Throughput over time</h2>\n");
         b.append(new SvgChart("Messages sent per second", "seconds since start", "messages/s")
                 .series("sent", "#1565c0", at(samples), series(samples, IntervalSample::sentPerSecond))

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A small JSON reader, for the swarm's {@code summary.json} and JMH's result files (chat-bench reads both):
  * objects become ordered maps, arrays lists, numbers doubles, and {@code true}, {@code false}, {@code null}
- * themselves. It keeps the harness free of a JSON library; what it does not accept (deep recursion aside) is malformed JSON, reported
- * with the offset where reading stopped.
+ * themselves. What it does not accept (deep recursion aside) is malformed JSON, reported with the offset where
+ * reading stopped. {@code compare} reads summaries with Jackson instead; this reader stays for chat-bench's callers.
  */
 public final class Json {
     private final String text;

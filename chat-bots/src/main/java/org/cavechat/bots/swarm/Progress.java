@@ -16,12 +16,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * {@link IntervalSample}, prints the progress line and appends both histograms (tagged {@code latency}
  * and {@code service}, microseconds) to the HdrHistogram interval log as it goes, so a run cut short
  * still leaves its log. {@link #tick} runs on the progress thread only; {@link #samples} is read after
- * the last tick.
+ * the last tick. Every interval is kept, the last one's sliver too, so that the series adds up to the run.
  */
 final class Progress {
-    /** The last tick of a run may close a sliver of an interval; its per-second rates would only mislead. */
-    private static final double MIN_SAMPLE_SECONDS = 0.2;
-
     private final List<BotLoop> loops;
     private final SwarmCounters counters;
     private final long origin;
@@ -81,20 +78,19 @@ final class Progress {
         }
         long sent = counters.sent.sum();
         long delivered = counters.delivered.sum();
-        double seconds = Math.max(1e-3, (now - lastTick) / 1e9);
-        IntervalSample sample = new IntervalSample((now - origin) / 1e9, phase, counters.members.sum(),
-                (sent - lastSent) / seconds, (delivered - lastDelivered) / seconds, counters.errors(),
+        long members = counters.members.sum();
+        long missing = Math.max(0, sent * members - (delivered - counters.departedDeliveries.sum()));
+        IntervalSample sample = new IntervalSample((now - origin) / 1e9, Math.max(1e-3, (now - lastTick) / 1e9),
+                phase, members, sent - lastSent, delivered - lastDelivered, counters.errors(),
                 latency.getTotalCount(),
                 millis(latency.getValueAtPercentile(50)), millis(latency.getValueAtPercentile(99)),
-                millis(latency.getMaxValue()));
-        if (seconds >= MIN_SAMPLE_SECONDS) {
-            samples.add(sample);
-        }
+                millis(latency.getMaxValue()), missing);
+        samples.add(sample);
         writeLog(lastTick, now);
         lastTick = now;
         lastSent = sent;
         lastDelivered = delivered;
-        if (print && seconds >= MIN_SAMPLE_SECONDS) {
+        if (print && sample.showsRates()) {
             out.println(line(sample));
             out.flush();
         }

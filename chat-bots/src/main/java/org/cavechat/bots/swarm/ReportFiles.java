@@ -10,6 +10,7 @@ final class ReportFiles {
     static final String SUMMARY = "summary.json";
     static final String LOG = "latency.hlog";
     static final String HTML = "report.html";
+    static final String SERIES = "series.csv";
 
     private ReportFiles() {
     }
@@ -18,5 +19,6 @@ final class ReportFiles {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(SUMMARY), SummaryJson.of(summary), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(HTML), HtmlReport.of(summary), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(SERIES), SeriesCsv.of(summary.samples()), StandardCharsets.UTF_8);
     }
 }

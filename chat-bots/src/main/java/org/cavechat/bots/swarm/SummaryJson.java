@@ -65,6 +65,7 @@ final class SummaryJson {
         w.histogram("latencyMs", s.latency());
         w.histogram("serviceTimeMs", s.service());
         w.field("endNote", s.endNote()).field("elapsedSeconds", s.elapsedSeconds());
+        w.field("intervals", s.samples().size());
         w.json.append("  \"thresholds\": [");
         for (int i = 0; i < s.thresholdChecks().size(); i++) {
             ThresholdCheck c = s.thresholdChecks().get(i);

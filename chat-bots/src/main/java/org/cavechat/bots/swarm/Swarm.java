@@ -76,8 +76,9 @@ final class Swarm {
             boolean drained = drain(traffic, progress);
             ticker.shutdown();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
-            progress.tick(plan.progress());
+            // After the loops stop the counters are final, so the series adds up to the summary's totals.
             stopLoops();
+            progress.tick(plan.progress());
             return SwarmSummary.of(plan, traffic, scheduledMeasured, counters, loops, bots, progress.samples(),
                     drained, endNote, (System.nanoTime() - origin) / 1e9);
         } finally {

@@ -14,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
@@ -94,6 +95,28 @@ class SwarmCommandTest {
         assertTrue(run.out().contains(System.lineSeparator() + "command   chat-bots swarm --max-send-lag 5s --server "),
                 run.out());
         assertTrue(Files.readString(dir.resolve("latency.hlog")).contains("#Values are microseconds"));
+    }
+
+    @Test
+    void reportListsEverySecondInSeriesCsvAddingUpToTheSummary() throws IOException {
+        CommandRun run = swarm("--server", address(server), "--bots", "20", "--rate", "40", "--duration", "2s",
+                "--warmup", "1s", "--name-prefix", "series", "-q", "--report", dir.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        Object json = Json.parse(Files.readString(dir.resolve("summary.json")));
+        List<String> lines = Files.readAllLines(dir.resolve("series.csv"), UTF_8);
+        assertEquals("second,interval_s,phase,members,sent,delivered,latencies,p50_ms,p99_ms,max_ms,missing,errors",
+                lines.get(0));
+        List<String[]> rows = lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)).toList();
+        assertEquals(JsonReader.path(json, "intervals"), (double) rows.size());
+        assertEquals(JsonReader.path(json, "delivery.sent"), rows.stream().mapToDouble(r -> Long.parseLong(r[4])).sum());
+        assertEquals(JsonReader.path(json, "delivery.delivered"),
+                rows.stream().mapToDouble(r -> Long.parseLong(r[5])).sum());
+        List<String> phases = rows.stream().map(r -> r[2]).distinct().toList();
+        assertEquals(List.of("ramp", "warm-up", "measure", "drain").stream().filter(phases::contains).toList(), phases,
+                "phases in the order the run went through them");
+        assertTrue(phases.contains("measure") && phases.get(phases.size() - 1).equals("drain"), phases.toString());
+        assertEquals("0", rows.get(rows.size() - 1)[10], "nothing is missing once the drain is over");
+        assertTrue(rows.stream().allMatch(r -> r.length == 12), "every row has every column");
     }
 
     private static double latencyCountInLog(Path log) throws IOException {

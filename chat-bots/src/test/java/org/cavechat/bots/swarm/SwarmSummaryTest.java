@@ -42,8 +42,8 @@ class SwarmSummaryTest {
     private static SwarmSummary summary(SwarmPlan plan, DeliveryTally tally, Map<BotEnd, Long> ends, Histogram latency,
             long scheduled, long sent, Histogram lag) {
         List<IntervalSample> samples = List.of(
-                new IntervalSample(1.0, "warm-up", 10, 50, 500, 0, 500, 1.5, 4.0, 9.0),
-                new IntervalSample(2.0, "measure", 10, 100, 1000, 0, 1000, 1.2, 3.0, 7.5));
+                new IntervalSample(1.0, 1.0, "warm-up", 10, 50, 500, 0, 500, 1.5, 4.0, 9.0, 0),
+                new IntervalSample(2.0, 1.0, "measure", 10, 100, 1000, 0, 1000, 1.2, 3.0, 7.5, 0));
         return new SwarmSummary(plan, 100, scheduled, sent, sent / 2.0, lag, 10, ends, tally, 0, latency,
                 micros(500, 700), samples, true, null, 3.5);
     }
