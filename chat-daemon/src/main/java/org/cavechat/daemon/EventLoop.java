@@ -33,16 +33,12 @@ final class EventLoop implements Runnable {
      * output ({@link Connection#MEMBER_SEND_BUFFER_BYTES}).
      */
     private static final int NAMING_SEND_BUFFER_BYTES = 8 * 1024;
-    /** Bounds the time one wakeup spends accepting, so a connect flood cannot starve the members. */
-    private static final int ACCEPTS_PER_WAKEUP = 256;
     /**
      * Extra non-blocking read rounds taken before writing while output is pending and the turn budget lasts.
      * Under load more input is usually waiting; taking it first gives each member one write for all of it (a
      * join storm otherwise costs one write per member per join). At light load the first round finds nothing.
      */
     private static final int EXTRA_READ_ROUNDS = 8;
-    /** After accept() fails in a way the {@link DescriptorReserve} cannot answer, pause accepting, not spin. */
-    private static final long ACCEPT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long a legacy read that ends in a cut UTF-8 character waits for the rest of it. */
     static final long CUT_CHARACTER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -60,15 +56,10 @@ final class EventLoop implements Runnable {
     private final Deadlines cutCharacters = new Deadlines(CUT_CHARACTER_WAIT_NANOS);
     private final Room room;
     private final ConnectionLog events;
-    private final DescriptorReserve reserve;
-    private final ThrottledLog acceptFailures;
+    private final Acceptor acceptor;
     private final Dispatch dispatch = new Dispatch();
     private volatile boolean stopRequested;
     private long lastConnectionId;
-    private long acceptPausedUntilNanos;
-    private boolean acceptPaused;
-    /** Waiting input was left that could run at once: the next turn must not sleep. */
-    private boolean backlogLeft;
     /** When this turn's first input (a ready key or a backlog) was taken; 0 until then. For turnServed. */
     private long turnStartedNanos;
 
@@ -83,10 +74,10 @@ final class EventLoop implements Runnable {
         this.flow = new FlowControl(config.outboxBytes(), config.maxMessageRate());
         this.memory = new MemoryBudget(config.memoryBudgetBytes(), stats);
         this.naming = new Deadlines(config.nameTimeout().toNanos());
-        this.room = new Room(stats, flow, log, writeBuffer);
         this.events = new ConnectionLog(log);
-        this.reserve = new DescriptorReserve(config.framing(), stats, log);
-        this.acceptFailures = new ThrottledLog(log, LogLevel.ERROR);
+        this.room = new Room(stats, flow, events, writeBuffer);
+        this.acceptor = new Acceptor(listener, listenerKey, new DescriptorReserve(config.framing(), stats, log),
+                new ThrottledLog(log, LogLevel.ERROR));
     }
 
     /** True until a stop is asked for or the listener is closed (by a failure). Any thread. */
@@ -105,7 +96,8 @@ final class EventLoop implements Runnable {
         try {
             while (!stopRequested) {
                 flow.beginTurn();
-                backlogLeft = flow.resumeReaders(this::takeBacklog);
+                // Waiting input left that could run at once, or output already queued: this turn must not sleep.
+                boolean backlogLeft = flow.resumeReaders(this::takeBacklog);
                 if (backlogLeft || !flow.toFlush().isEmpty()) {
                     selector.selectNow(this::onReady);
                 } else {
@@ -123,7 +115,7 @@ final class EventLoop implements Runnable {
                 turnStartedNanos = 0;
                 flow.endTurn(now);
                 shedWhileOverBudget();
-                resumeAccepting(now);
+                acceptor.resumeIfDue(now);
                 memory.publish();
                 stats.naming(naming.size());
             }
@@ -133,7 +125,7 @@ final class EventLoop implements Runnable {
             closeEverything();
             throw new IllegalStateException("event loop failed", fatal);
         } finally {
-            reserve.close();
+            acceptor.close();
         }
     }
 
@@ -148,7 +140,7 @@ final class EventLoop implements Runnable {
     private void onReady(SelectionKey key) {
         startTurnClock();
         if (key == listenerKey) {
-            acceptAll();
+            acceptor.acceptAll(this::admit);
             return;
         }
         Connection connection = (Connection) key.attachment();
@@ -289,27 +281,6 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void acceptAll() {
-        for (int i = 0; i < ACCEPTS_PER_WAKEUP; i++) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (IOException failed) {
-                if (!reserve.turnAwayWaiting(listener, failed)) {
-                    acceptFailures.write("accept failed, pausing accepts for 100 ms: " + failed.getMessage());
-                    acceptPaused = true;
-                    acceptPausedUntilNanos = System.nanoTime() + ACCEPT_BACKOFF_NANOS;
-                    listenerKey.interestOps(0);
-                }
-                return;
-            }
-            if (channel == null) {
-                return;
-            }
-            admit(channel);
-        }
-    }
-
     private void admit(SocketChannel channel) {
         long id = ++lastConnectionId;
         stats.connectionOpened();
@@ -370,22 +341,13 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void resumeAccepting(long now) {
-        if (acceptPaused && now - acceptPausedUntilNanos >= 0) {
-            acceptPaused = false;
-            listenerKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
-    }
-
     /** Sleep until the next deadline (a name, a cut character, a stall, accepting again); 0 means no deadline. */
     private long selectTimeoutMillis() {
         long now = System.nanoTime();
         long wake = Math.min(naming.nanosToNext(now), cutCharacters.nanosToNext(now));
         wake = Math.min(wake, flow.nanosToStallEnd(now));
         wake = Math.min(wake, flow.nanosToNextAllowance(now));
-        if (acceptPaused) {
-            wake = Math.min(wake, Math.max(0, acceptPausedUntilNanos - now));
-        }
+        wake = Math.min(wake, acceptor.nanosToResume(now));
         if (wake == Long.MAX_VALUE) {
             return 0;
         }

@@ -106,7 +106,7 @@ final class FlowControl {
 
     /** True when {@code connection} may be read now (or its waiting input taken up). */
     boolean mayRead(Connection connection) {
-        return !isStalled() && turnBudgetLeft() && !isDeaf(connection) && hasAllowance(connection, System.nanoTime());
+        return !isStalled() && turnBudgetLeft() && !isDeaf(connection) && hasAllowance(connection);
     }
 
     /**
@@ -114,11 +114,20 @@ final class FlowControl {
      * it has none left: the rest of its input waits until the allowance refills.
      */
     boolean spend(Connection member) {
-        return maxMessageRate == 0 || allowanceOf(member, System.nanoTime()).spend(System.nanoTime());
+        if (maxMessageRate == 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        return allowanceOf(member, now).spend(now);
     }
 
-    private boolean hasAllowance(Connection connection, long now) {
-        return maxMessageRate == 0 || !connection.isMember() || allowanceOf(connection, now).hasMessage(now);
+    /** Without a message rate (the default) this reads no clock: it is asked once per read. */
+    private boolean hasAllowance(Connection connection) {
+        if (maxMessageRate == 0 || !connection.isMember()) {
+            return true;
+        }
+        long now = System.nanoTime();
+        return allowanceOf(connection, now).hasMessage(now);
     }
 
     private MessageAllowance allowanceOf(Connection member, long now) {
@@ -161,7 +170,6 @@ final class FlowControl {
         if (isStalled()) {
             return false;
         }
-        long now = System.nanoTime();
         List<Connection> notYet = new ArrayList<>(); // Deaf, or out of allowance: they keep their place.
         boolean backlogLeft = false;
         for (int i = paused.size(); i > 0 && !paused.isEmpty(); i--) {
@@ -173,7 +181,7 @@ final class FlowControl {
             if (connection.isClosed()) {
                 continue;
             }
-            if (isDeaf(connection) || !hasAllowance(connection, now)) {
+            if (isDeaf(connection) || !hasAllowance(connection)) {
                 notYet.add(connection);
                 continue;
             }
@@ -187,13 +195,22 @@ final class FlowControl {
             }
         }
         paused.addAll(notYet);
-        nextAllowanceNanos = Long.MAX_VALUE;
-        for (Connection waiting : notYet) {
-            if (waiting.allowance != null && !waiting.allowance.hasMessage(now)) {
-                nextAllowanceNanos = Math.min(nextAllowanceNanos, now + waiting.allowance.nanosToNextMessage(now));
-            }
+        if (maxMessageRate != 0) {
+            nextAllowanceNanos = earliestAllowance(notYet);
         }
         return backlogLeft;
+    }
+
+    /** When the first of {@code waiting} that is out of allowance may send again; Long.MAX_VALUE when none is. */
+    private static long earliestAllowance(List<Connection> waiting) {
+        long now = System.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        for (Connection member : waiting) {
+            if (member.allowance != null && !member.allowance.hasMessage(now)) {
+                earliest = Math.min(earliest, now + member.allowance.nanosToNextMessage(now));
+            }
+        }
+        return earliest;
     }
 
     /** The member's outbox has grown; past the high watermark it holds the room back (once per episode). */

@@ -23,7 +23,7 @@ public final class InMemoryRoom {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     private final FlowControl flow = new FlowControl(OUTBOX_BYTES);
     private final DaemonStats stats = new DaemonStats();
-    private final Room room = new Room(stats, flow, Log.silent(), scratch);
+    private final Room room = new Room(stats, flow, new ConnectionLog(Log.silent()), scratch);
     private final List<DiscardingWire> wires = new ArrayList<>();
     private final Connection sender;
 

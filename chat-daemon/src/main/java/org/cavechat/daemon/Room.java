@@ -31,10 +31,10 @@ final class Room {
     /** Members found over budget during a broadcast; removed after it, so a broadcast is never re-entered. */
     private final ArrayDeque<Connection> slowConsumers = new ArrayDeque<>();
 
-    Room(DaemonStats stats, FlowControl flow, Log log, ByteBuffer scratch) {
+    Room(DaemonStats stats, FlowControl flow, ConnectionLog events, ByteBuffer scratch) {
         this.stats = stats;
         this.flow = flow;
-        this.events = new ConnectionLog(log);
+        this.events = events;
         this.scratch = scratch;
     }
 
@@ -198,10 +198,23 @@ final class Room {
         return fixed.computeIfAbsent(item, constant -> new Frame(ItemEncoder.encode(constant, framing)));
     }
 
+    /** Exhaustive on purpose: an item added to {@link ServerItem} must be placed here, or it does not compile. */
     private static boolean isFixed(ServerItem item) {
-        return !(item instanceof ServerItem.Welcome || item instanceof ServerItem.Joined
-                || item instanceof ServerItem.Chat || item instanceof ServerItem.Left
-                || item instanceof ServerItem.NameTaken);
+        return switch (item) {
+            case ServerItem.Hello ignored -> true;
+            case ServerItem.NameInvalid ignored -> true;
+            case ServerItem.NameMisleading ignored -> true;
+            case ServerItem.ServerFull ignored -> true;
+            case ServerItem.NameTimedOut ignored -> true;
+            case ServerItem.LineTooLong ignored -> true;
+            case ServerItem.QuitEcho ignored -> true;
+            case ServerItem.ShuttingDown ignored -> true;
+            case ServerItem.Welcome ignored -> false;
+            case ServerItem.Joined ignored -> false;
+            case ServerItem.Chat ignored -> false;
+            case ServerItem.Left ignored -> false;
+            case ServerItem.NameTaken ignored -> false;
+        };
     }
 
     /** Queues {@code item} for every member, encoding it at most once per framing. */
