@@ -40,7 +40,7 @@ final class EventLoop implements Runnable {
      */
     private static final int EXTRA_READ_ROUNDS = 8;
     /** How long a legacy read that ends in a cut UTF-8 character waits for the rest of it. */
-    static final long CUT_CHARACTER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long CUT_CHARACTER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DaemonConfig config;
     private final ServerSocketChannel listener;
